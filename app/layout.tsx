@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getMessages();
+  return { title: { default: t.app.name, template: `%s · ${t.app.short}` } };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang={await getLocale()}>
+      <body className="min-h-screen antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+// Every environment variable the app reads, validated once, with messages that say what to set.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  ),
+  DATA_DIR: optionalText.transform((value) => path.resolve(value ?? ".data")),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: optionalText.pipe(z.url("must be a URL such as https://console.example.com").optional()),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  ADMIN_USERNAME: optionalText.transform((value) => value ?? "admin"),
+  ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, "must be at least 10 characters").optional()),
+  BOLINK_UNION_ID: optionalText.pipe(z.string().regex(/^\d{1,18}$/, "must be Bolink's numeric union_id").optional()),
+  BOLINK_UKEY: optionalText.pipe(z.string().min(8, "looks too short for a Bolink ukey").optional()),
+  BOLINK_VENDOR_NAME: optionalText,
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  REJECTED_CALLBACKS_LIMIT: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.BOLINK_UNION_ID && !env.BOLINK_UKEY) throw new EnvError("BOLINK_UNION_ID is set: also set BOLINK_UKEY.");
+  if (env.BOLINK_UKEY && !env.BOLINK_UNION_ID) throw new EnvError("BOLINK_UKEY is set: also set BOLINK_UNION_ID.");
+  return env;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

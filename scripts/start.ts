@@ -1,0 +1,91 @@
+// npm start (and npm run dev with --dev): database, migrations, first-start accounts, then the
+// dashboard and callback endpoint on one HTTP server. Ctrl-C stops the app first, the database last.
+import http from "node:http";
+import next from "next";
+import { createPrismaClient } from "../lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { parseEnv } from "../lib/env";
+import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv } from "../lib/server/bootstrap";
+import { buildIsStale, runBuild } from "../lib/server/build";
+import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
+
+const dev = process.argv.includes("--dev");
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+
+async function main() {
+  const env = parseEnv();
+  let embedded: EmbeddedDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (line) => console.log(line) });
+  }
+  const databaseUrl = env.DATABASE_URL ?? embedded!.url;
+  const stopDatabase = async () => embedded?.stop();
+  try {
+    process.env.AUTH_SECRET = resolveAuthSecret(env, !!embedded);
+    const applied = await migrate(databaseUrl);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    const db = createPrismaClient(databaseUrl, { max: 2 });
+    const admin = await bootstrapAdmin(db, env);
+    const vendor = await upsertVendorFromEnv(db, env);
+    await db.$disconnect();
+
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.AUTH_TRUST_HOST = "true"; // next-auth takes its origin from the (normalised) Host
+    if (!dev && buildIsStale()) {
+      console.log("Building the production bundle (first start or sources changed) …");
+      runBuild();
+    }
+
+    const app = next({ dev, dir: process.cwd(), hostname: "0.0.0.0", port: env.PORT });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    const server = http.createServer((req, res) => {
+      normalizeForwardedHeaders(req, env.TRUSTED_PROXY_COUNT);
+      void handle(req, res);
+    });
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, resolve));
+
+    const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+    console.log(
+      [
+        "",
+        `Parking payment-sync console is up (${dev ? "development" : "production"}).`,
+        `  Dashboard:         ${base}/`,
+        `  Bolink notify_url: ${base}/api/callbacks/bolink${vendor ? `   (vendor union_id ${vendor})` : ""}`,
+        `  Database:          ${embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : "DATABASE_URL"}`,
+        admin?.generatedPassword
+          ? `  Sign in as "${admin.username}" with password: ${admin.generatedPassword}\n` +
+            "  (generated now and shown only this once — change it under 用户 Users)"
+          : admin
+            ? `  Sign in as "${admin.username}" with ADMIN_PASSWORD.`
+            : "  Sign in with an existing account.",
+        "",
+      ].join("\n"),
+    );
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: finishing in-flight requests, then stopping …`);
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      server.closeAllConnections();
+      await app.close?.();
+      await stopDatabase();
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`\nStartup failed: ${error.message}`);
+  process.exit(1);
+});
