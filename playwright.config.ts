@@ -1,0 +1,62 @@
+// End-to-end tests: a production build on a fresh embedded database, driven by Debian's Chromium.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+export const E2E_PORT = 3100;
+export const E2E_ADMIN = { username: "e2e-admin", password: "e2e-admin-password" };
+
+// A fresh database per run. Chosen once in the runner (which also clears earlier runs' data);
+// workers inherit the variable, so they all agree on the server's data directory.
+if (!process.env.E2E_DATA_DIR) {
+  const root = path.resolve(".data", "e2e");
+  fs.rmSync(root, { recursive: true, force: true });
+  process.env.E2E_DATA_DIR = path.join(root, randomBytes(4).toString("hex"));
+}
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, locale: "zh-CN", timezoneId: "Asia/Shanghai", trace: "retain-on-failure" },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
+    {
+      name: "chromium",
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: "e2e/.auth/admin.json" },
+    },
+  ],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    timeout: 10 * 60_000, // the first run includes `next build`
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(E2E_PORT),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      DATABASE_URL: "",
+      AUTH_SECRET: "",
+      ADMIN_USERNAME: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      BOLINK_UNION_ID: "100000",
+      BOLINK_UKEY: "A1B2C3D4E5F60718",
+    },
+  },
+});

@@ -1,0 +1,167 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/generated/prisma";
+import type { Db } from "@/lib/db/client";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/roles";
+import { checkCredentials } from "@/lib/auth/sign-in";
+import { THROTTLE } from "@/lib/auth/throttle";
+import { resendSyncs } from "@/lib/actions/sync";
+import { changeOwnPassword, createUser } from "@/lib/actions/users";
+import { createTestDatabase } from "./helpers/database";
+
+let db: Db;
+const users: Record<Role, SessionUser> = {} as never;
+const PASSWORD = "correct horse battery";
+
+beforeAll(async () => {
+  ({ db } = await createTestDatabase());
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const role of ["VIEWER", "OPERATOR", "ADMIN"] as const) {
+    const user = await db.user.create({ data: { username: role.toLowerCase(), role, passwordHash } });
+    users[role] = { id: user.id, username: user.username, role };
+  }
+});
+
+describe("sign-in", () => {
+  beforeEach(async () => {
+    await db.loginThrottle.deleteMany();
+  });
+
+  it("accepts the right password and refuses a wrong one or an unknown user", async () => {
+    expect(await checkCredentials(db, { username: "viewer", password: PASSWORD, ip: "10.0.0.1" })).toEqual({
+      ok: true,
+      user: users.VIEWER,
+    });
+    expect(await checkCredentials(db, { username: "viewer", password: "wrong password", ip: "10.0.0.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await checkCredentials(db, { username: "nobody", password: PASSWORD, ip: "10.0.0.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
+  it("refuses a disabled account even with the right password", async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    await db.user.create({ data: { username: "gone", passwordHash, disabled: true } });
+    expect(await checkCredentials(db, { username: "gone", password: PASSWORD, ip: null })).toMatchObject({ ok: false });
+  });
+
+  it("locks an account after repeated failures, even for the right password and from another IP", async () => {
+    for (let i = 0; i < THROTTLE.maxPerAccount; i++) {
+      await checkCredentials(db, { username: "operator", password: "nope", ip: `10.0.1.${i}` });
+    }
+    expect(await checkCredentials(db, { username: "operator", password: PASSWORD, ip: "10.9.9.9" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    // Other accounts are unaffected.
+    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "10.9.9.9" })).toMatchObject({ ok: true });
+  });
+
+  it("locks an IP that guesses across many accounts", async () => {
+    for (let i = 0; i < THROTTLE.maxPerIp; i++) {
+      await checkCredentials(db, { username: `guess${i}`, password: "nope", ip: "10.0.2.1" });
+    }
+    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "10.0.2.1" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "10.0.2.2" })).toMatchObject({ ok: true });
+  });
+
+  it("counts concurrent failures from several instances", async () => {
+    await Promise.all(
+      Array.from({ length: THROTTLE.maxPerAccount }, () =>
+        checkCredentials(db, { username: "viewer", password: "nope", ip: null }),
+      ),
+    );
+    const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: "user:viewer" } });
+    expect(row.failures).toBe(THROTTLE.maxPerAccount);
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe("server actions check the role on the server", () => {
+  const roles = ["VIEWER", "OPERATOR", "ADMIN"] as const;
+
+  async function failedSync(): Promise<number> {
+    const renewal = await db.renewal.create({
+      data: {
+        idempotencyKey: `t:${Math.random()}`,
+        unionId: "100000",
+        parkId: "21845",
+        payState: 1,
+        amountFen: 100,
+        sign: "X",
+        dataText: "{}",
+        rawBody: "{}",
+        bookedAt: new Date(),
+      },
+    });
+    const sync = await db.wechatSync.create({ data: { renewalId: renewal.id, status: "FAILED", lastCode: "PARAM_ERROR" } });
+    return sync.id;
+  }
+
+  it.each(roles)("admin-only createUser as %s", async (role) => {
+    const username = `made-by-${role.toLowerCase()}`;
+    const auditBefore = await db.auditLog.count({ where: { action: "user.create" } });
+    const result = await createUser(users[role], { username, password: "a-long-password", role: "VIEWER" });
+    const created = await db.user.findUnique({ where: { username } });
+    const auditAfter = await db.auditLog.count({ where: { action: "user.create" } });
+    if (role === "ADMIN") {
+      expect(result).toEqual({ data: { id: created!.id } });
+      expect(auditAfter).toBe(auditBefore + 1);
+    } else {
+      expect(result).toEqual({ error: "forbidden" });
+      expect(created).toBeNull();
+      expect(auditAfter).toBe(auditBefore);
+    }
+  });
+
+  it.each(roles)("operator-only resendSyncs as %s", async (role) => {
+    const id = await failedSync();
+    const result = await resendSyncs(users[role], { ids: [id] });
+    const sync = await db.wechatSync.findUniqueOrThrow({ where: { id } });
+    if (role === "VIEWER") {
+      expect(result).toEqual({ error: "forbidden" });
+      expect(sync.status).toBe("FAILED");
+    } else {
+      expect(result).toEqual({ data: { queued: 1 } });
+      expect(sync.status).toBe("PENDING");
+    }
+  });
+
+  it.each(roles)("viewer-level changeOwnPassword as %s", async (role) => {
+    const user = users[role];
+    const result = await changeOwnPassword(user, { currentPassword: PASSWORD, newPassword: "another-long-password" });
+    expect(result).toEqual({ data: null });
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(await verifyPassword(row.passwordHash, "another-long-password")).toBe(true);
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  });
+
+  it("refuses anonymous callers and bad input without writing anything", async () => {
+    expect(await createUser(null, { username: "anon", password: "a-long-password", role: "ADMIN" })).toEqual({
+      error: "unauthenticated",
+    });
+    expect(await createUser(users.ADMIN, { username: "x y", password: "short", role: "ROOT" })).toMatchObject({
+      error: expect.stringMatching(/^invalid input/),
+    });
+    expect(await db.user.count({ where: { username: { in: ["anon", "x y"] } } })).toBe(0);
+  });
+
+  it("does not resend a sync that is not failed", async () => {
+    const id = await failedSync();
+    await db.wechatSync.update({ where: { id }, data: { status: "SYNCED" } });
+    expect(await resendSyncs(users.OPERATOR, { ids: [id] })).toEqual({ data: { queued: 0 } });
+    expect((await db.wechatSync.findUniqueOrThrow({ where: { id } })).status).toBe("SYNCED");
+  });
+
+  it("answers a duplicate username with a message, not an exception", async () => {
+    const input = { username: "dup", password: "a-long-password", role: "VIEWER" as const };
+    expect(await createUser(users.ADMIN, input)).toMatchObject({ data: expect.anything() });
+    expect(await createUser(users.ADMIN, input)).toEqual({ error: "username already exists" });
+  });
+});
