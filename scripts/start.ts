@@ -1,5 +1,6 @@
 // npm start (and npm run dev with --dev): database, migrations, first-start accounts, then the
 // dashboard and callback endpoint on one HTTP server. Ctrl-C stops the app first, the database last.
+import fs from "node:fs";
 import http from "node:http";
 import next from "next";
 import { createPrismaClient } from "../lib/db/client";
@@ -14,6 +15,7 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
 async function main() {
+  if (fs.existsSync(".env")) process.loadEnvFile(".env"); // variables already set win
   const env = parseEnv();
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {

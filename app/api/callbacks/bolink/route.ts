@@ -1,0 +1,46 @@
+// POST /api/callbacks/bolink — Bolink's notify_url for month-card renewals (月卡续费). Always JSON,
+// always HTTP 200 with a state, so Bolink's retry logic only ever looks at `state`.
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { handleCallback, type BolinkAnswer } from "@/lib/bolink/intake";
+import { readLimitedBody } from "@/lib/bolink/read-body";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
+import { log } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  const requestId = randomUUID();
+  const started = performance.now();
+  const remoteAddr = clientIp(request.headers, env().TRUSTED_PROXY_COUNT);
+  let answer: BolinkAnswer;
+  try {
+    const body = await readLimitedBody(request);
+    const result = await handleCallback(getDb(), { body, remoteAddr, keepRejected: env().REJECTED_CALLBACKS_LIMIT });
+    answer = result.answer;
+    log.info(
+      {
+        requestId,
+        remoteAddr,
+        state: answer.state,
+        tradeNo: answer.trade_no || undefined,
+        outcome: result.booking?.outcome ?? "rejected",
+        reason: answer.state === 0 ? answer.errmsg : undefined,
+        renewalId: result.booking?.renewalId,
+        ms: Math.round(performance.now() - started),
+      },
+      "bolink callback",
+    );
+  } catch (error) {
+    // Nothing was committed (the booking is one transaction); Bolink re-sends on state 0.
+    log.error({ requestId, remoteAddr, err: error }, "bolink callback failed");
+    answer = { state: 0, trade_no: "", errmsg: "temporarily unavailable, please retry" };
+  }
+  return NextResponse.json(answer, { headers: { "cache-control": "no-store", "x-request-id": requestId } });
+}
+
+export function GET() {
+  return NextResponse.json({ state: 0, trade_no: "", errmsg: "use POST" }, { status: 405, headers: { allow: "POST" } });
+}

@@ -1,0 +1,30 @@
+// The bounded log of callbacks we answered state 0, for operators chasing a misconfigured vendor.
+import type { Db } from "@/lib/db/client";
+
+export const REJECTED_BODY_CHARS = 8 * 1024;
+
+export type Rejection = {
+  reason: string;
+  unionId?: string | null;
+  tradeNo?: string | null;
+  body: string;
+  bodyBytes: number;
+  remoteAddr: string | null;
+};
+
+export async function recordRejection(db: Db, rejection: Rejection, keep: number): Promise<void> {
+  const { id } = await db.rejectedCallback.create({
+    select: { id: true },
+    data: {
+      reason: rejection.reason,
+      unionId: rejection.unionId?.slice(0, 64) ?? null,
+      tradeNo: rejection.tradeNo?.slice(0, 64) ?? null,
+      // PostgreSQL text cannot hold NUL; keep the rest of what was sent.
+      body: rejection.body.slice(0, REJECTED_BODY_CHARS).replaceAll("\u0000", "\uFFFD"),
+      bodyBytes: rejection.bodyBytes,
+      remoteAddr: rejection.remoteAddr,
+    },
+  });
+  // Ids only grow, so everything `keep` rows behind this one is older; an indexed range delete.
+  await db.$executeRaw`DELETE FROM rejected_callbacks WHERE id <= ${id - keep}`;
+}
