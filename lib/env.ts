@@ -1,11 +1,29 @@
 // Every environment variable the app reads, validated once, with messages that say what to set.
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_RATE_LIMITED_DELAY, DEFAULT_RETRY_DELAYS, parseDelays, parseDuration } from "@/lib/sync/retry-policy";
 
 const optionalText = z
   .string()
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const duration = z.string().transform((value, ctx) => {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+const durations = z.string().transform((value, ctx) => {
+  try {
+    return parseDelays(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `${(error as Error).message} (e.g. 0s,5s,5m,30m,2h)` });
+    return z.NEVER;
+  }
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +41,11 @@ const envSchema = z.object({
   BOLINK_VENDOR_NAME: optionalText,
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   REJECTED_CALLBACKS_LIMIT: z.coerce.number().int().min(100).default(10_000),
+  SYNC_RETRY_DELAYS: optionalText.transform((value) => value ?? DEFAULT_RETRY_DELAYS).pipe(durations),
+  SYNC_RATE_LIMITED_DELAY: optionalText.transform((value) => value ?? DEFAULT_RATE_LIMITED_DELAY).pipe(duration),
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  SYNC_RATE_LIMIT: z.coerce.number().min(0.1).max(10_000).default(50),
+  SYNC_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,6 +10,7 @@ import { parseEnv } from "../lib/env";
 import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv } from "../lib/server/bootstrap";
 import { buildIsStale, runBuild } from "../lib/server/build";
 import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
+import { startSyncRuntime, type SyncRuntime } from "../lib/sync/runtime";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
@@ -22,7 +23,11 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (line) => console.log(line) });
   }
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
-  const stopDatabase = async () => embedded?.stop();
+  let sync: SyncRuntime | undefined;
+  const stopDatabase = async () => {
+    await sync?.stop();
+    await embedded?.stop();
+  };
   try {
     process.env.AUTH_SECRET = resolveAuthSecret(env, !!embedded);
     const applied = await migrate(databaseUrl);
@@ -31,6 +36,11 @@ async function main() {
     const admin = await bootstrapAdmin(db, env);
     const vendor = await upsertVendorFromEnv(db, env);
     await db.$disconnect();
+
+    // Before serving: a WeChat Pay misconfiguration stops startup here, with its message.
+    const workerDb = createPrismaClient(databaseUrl, { max: env.SYNC_CONCURRENCY + 2 });
+    sync = await startSyncRuntime(workerDb, databaseUrl, env, { worker: env.SYNC_WORKER === "on" });
+    process.env.WECHATPAY_MODE = sync.mode; // the dashboard shows it on every page
 
     process.env.DATABASE_URL = databaseUrl;
     process.env.AUTH_TRUST_HOST = "true"; // next-auth takes its origin from the (normalised) Host
@@ -56,6 +66,8 @@ async function main() {
         `  Dashboard:         ${base}/`,
         `  Bolink notify_url: ${base}/api/callbacks/bolink${vendor ? `   (vendor union_id ${vendor})` : ""}`,
         `  Database:          ${embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : "DATABASE_URL"}`,
+        `  WeChat Pay:        ${sync.mode === "live" ? `live, ${sync.target}` : `local simulator at ${sync.target} (set WECHATPAY_* for live)`}` +
+          (sync.worker ? "" : "  [worker off: SYNC_WORKER=off]"),
         admin?.generatedPassword
           ? `  Sign in as "${admin.username}" with password: ${admin.generatedPassword}\n` +
             "  (generated now and shown only this once — change it under 用户 Users)"

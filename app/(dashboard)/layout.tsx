@@ -1,6 +1,7 @@
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { WechatModeBadge } from "@/components/shell/wechat-mode-badge";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -33,6 +34,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">
+          <WechatModeBadge mode={process.env.WECHATPAY_MODE} labels={t.wechat} />
           <span className="text-xs text-slate-600" data-testid="current-user">
             {t.auth.signedInAs} <strong>{user.username}</strong> · {t.roles[user.role]}
           </span>

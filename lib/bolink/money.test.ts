@@ -14,6 +14,7 @@ describe("yuanToFen", () => {
     ["0.02", 2],
     [120.5, 12050],
     ["1000000.00", MAX_FEN],
+    ["0.00", 0],
   ])("%s yuan is exactly %i fen", (yuan, fen) => {
     expect(yuanToFen(yuan)).toEqual({ ok: true, fen });
   });
@@ -32,6 +33,14 @@ describe("yuanToFen", () => {
     [Number.NaN, "not a finite number"],
     [Number.POSITIVE_INFINITY, "not a finite number"],
     ["1000000.01", "above the plausible maximum"],
+    [100000000.01, "above the plausible maximum"],
+    ["99999999999999999999", "above the plausible maximum"],
+    ["12.300", "more than 2 decimals"],
+    ["1.", "not a decimal amount in yuan"],
+    [".5", "not a decimal amount in yuan"],
+    ["1.00 ", "not a decimal amount in yuan"],
+    [1e-7, "not a decimal amount in yuan"],
+    [0.1 + 0.2, "more than 2 decimals"],
     [true, "must be a number or a numeric string"],
     [null, "must be a number or a numeric string"],
   ])("rejects %s (%s)", (yuan, reason) => {

@@ -3,7 +3,7 @@
 /** ¥1,000,000.00: no month card costs that; anything above is a vendor bug or an attack. */
 export const MAX_FEN = 100_000_000;
 
-const YUAN = /^(0|[1-9]\d{0,8})(?:\.(\d{1,2}))?$/;
+const YUAN = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
 
 export type FenResult = { ok: true; fen: number } | { ok: false; reason: string };
 
@@ -25,6 +25,8 @@ export function yuanToFen(value: unknown): FenResult {
     if (/^\d+\.\d{3,}$/.test(text)) return { ok: false, reason: "more than 2 decimals" };
     return { ok: false, reason: "not a decimal amount in yuan" };
   }
+  // Checked on the text first so that huge integer parts never reach floating point.
+  if (match[1].length > 7) return { ok: false, reason: "above the plausible maximum" };
   const fen = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
   if (fen > MAX_FEN) return { ok: false, reason: "above the plausible maximum" };
   return { ok: true, fen };

@@ -1,12 +1,15 @@
 // The month-card renewal notice, validated field by field as the spec's table describes.
 //
-// Decisions where the vendor page is loose (also in README "Decisions"):
+// Decisions where the vendor page is loose (more in ./DECISIONS.md):
 // - Numbers may arrive as JSON numbers or numeric strings (the vendor's own example mixes them).
 // - null is treated as absent for optional fields.
-// - Fields marked "B-req" (required for Bolink's own month-card renewals) are required unless the
-//   envelope says type = 1 (third party): state, trade_no, out_trade_no, pay_time, arrive_money,
-//   fee, account_type, remark. A third-party notice without state is a success notice.
-// - Strings are kept exactly as sent, but a NUL character is refused (PostgreSQL cannot store it).
+// - "B-req" fields apply unless the envelope says type = 1 (third party). state, trade_no,
+//   out_trade_no and pay_time identify the payment and are always required then; arrive_money,
+//   fee, account_type and remark only feed the income booking, so they are required only when
+//   state = 1 — a failed payment lacking them is still stored for operators, not rejected.
+//   A third-party notice without state is a success notice.
+// - Strings are kept exactly as sent, but NUL and lone surrogates are refused (PostgreSQL
+//   cannot store them).
 import { z } from "zod";
 import { yuanToFen } from "@/lib/bolink/money";
 
@@ -17,7 +20,8 @@ const text = (max: number) =>
   z
     .string()
     .max(max, `longer than ${max} characters`)
-    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
+    .refine((value) => !value.includes("\u0000"), "contains a NUL character")
+    .refine((value) => value.isWellFormed(), "contains an invalid Unicode character");
 
 const id = (max = 64) =>
   z.union([text(max).min(1, "empty"), z.number().int().nonnegative().transform(String)]);
@@ -28,6 +32,12 @@ const integer = z.union([
 ]);
 const oneOf = (...allowed: number[]) =>
   integer.refine((value) => allowed.includes(value), `must be one of ${allowed.join(", ")}`);
+
+// Passed through as parsed: z.record would rebuild the object and drop a "__proto__" key.
+const jsonObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  "must be an object",
+);
 
 const fen = z.unknown().transform((value, ctx) => {
   const result = yuanToFen(value);
@@ -56,7 +66,7 @@ const dataFields = {
   service_name: absentIfNull(text(64)),
   car_number: absentIfNull(text(32)),
   license_color: absentIfNull(oneOf(0, 1, 2, 3, 4, 5, 6, 7)),
-  attach: absentIfNull(z.union([text(4096), z.record(z.string(), z.unknown())])),
+  attach: absentIfNull(z.union([text(4096), jsonObject])),
   trade_no: absentIfNull(id()),
   card_id: absentIfNull(id()),
   out_trade_no: absentIfNull(id()),
@@ -72,15 +82,21 @@ const dataFields = {
 };
 
 const KNOWN_FIELDS = new Set(Object.keys(dataFields));
-const BOLINK_REQUIRED = ["state", "trade_no", "out_trade_no", "pay_time", "arrive_money", "fee", "account_type", "remark"] as const;
+const BOLINK_PAYMENT_IDS = ["state", "trade_no", "out_trade_no", "pay_time"] as const;
+const BOLINK_BOOKING_FIELDS = ["arrive_money", "fee", "account_type", "remark"] as const;
 
 export const dataSchema = z.looseObject(dataFields);
 
 export const envelopeSchema = z.object({
-  union_id: z.union([z.number().int().nonnegative().transform(String), z.string().regex(/^\d{1,18}$/, "must be numeric")]),
+  union_id: z.union([
+    z.number().int().nonnegative().transform(String),
+    // "0100000" is the same account as 100000: one spelling, so key lookups and idempotency agree.
+    z.string().regex(/^\d{1,18}$/, "must be numeric").transform((value) => value.replace(/^0+(?=\d)/, "")),
+  ]),
   sign: z.string(),
-  type: absentIfNull(oneOf(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)),
-  data: z.record(z.string(), z.unknown(), "must be an object"),
+  // Only 1 (third party) is documented; other sources may appear, anything fitting an int column.
+  type: absentIfNull(integer.refine((value) => value >= 0 && value <= 2_147_483_647, "out of range")),
+  data: jsonObject,
 });
 
 export type BolinkNotice = {
@@ -116,7 +132,8 @@ type Data = z.infer<typeof dataSchema>;
 /** Cross-field rules the per-field schemas cannot express; returns the first problem. */
 export function checkRules(envelope: Envelope, data: Data): { field: string; message: string } | null {
   if (envelope.type !== 1) {
-    for (const field of BOLINK_REQUIRED) {
+    const required = data.state === 1 ? [...BOLINK_PAYMENT_IDS, ...BOLINK_BOOKING_FIELDS] : BOLINK_PAYMENT_IDS;
+    for (const field of required) {
       if (data[field] === undefined) return { field, message: "required for a Bolink month-card renewal" };
     }
   }
@@ -126,8 +143,12 @@ export function checkRules(envelope: Envelope, data: Data): { field: string; mes
   return null;
 }
 
-export function toNotice(envelope: Envelope, data: Data): BolinkNotice {
-  const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN_FIELDS.has(key)));
+/** Data fields the spec does not name, from the parsed JSON (as with attach, zod would drop "__proto__"). */
+export function extraFields(rawData: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rawData).filter(([key]) => !KNOWN_FIELDS.has(key)));
+}
+
+export function toNotice(envelope: Envelope, data: Data, extra: Record<string, unknown>): BolinkNotice {
   return {
     unionId: envelope.union_id,
     sourceType: envelope.type ?? null,
@@ -150,7 +171,7 @@ export function toNotice(envelope: Envelope, data: Data): BolinkNotice {
     startDate: data.start_time ?? null,
     endDate: data.end_time ?? null,
     remark: data.remark ?? null,
-    attach: (data.attach as BolinkNotice["attach"]) ?? null,
+    attach: data.attach ?? null,
     extra,
   };
 }

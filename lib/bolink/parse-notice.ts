@@ -1,7 +1,7 @@
 // Raw body → validated notice plus the exact signed data text, or a short reason that never
-// echoes the values sent.
+// echoes the values (or unknown keys) sent.
 import type { z } from "zod";
-import { checkRules, dataSchema, envelopeSchema, toNotice, type BolinkNotice } from "@/lib/bolink/notice-schema";
+import { checkRules, dataSchema, envelopeSchema, extraFields, toNotice, type BolinkNotice } from "@/lib/bolink/notice-schema";
 import { extractRawDataText } from "@/lib/bolink/raw-data";
 
 export type ParsedNotice =
@@ -18,25 +18,32 @@ export function parseNotice(body: string): ParsedNotice {
   } catch {
     return { ok: false, reason: "malformed JSON" };
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return { ok: false, reason: "body is not a JSON object" };
-  const who = identify(parsed as Record<string, unknown>);
+  if (!isObject(parsed)) return { ok: false, reason: "body is not a JSON object" };
+  const who = identify(parsed);
+  const fail = (reason: string): ParsedNotice => ({ ok: false, reason, ...who });
+
+  const rawData = parsed.data;
+  if (rawData === undefined || rawData === null) return fail("missing field data");
+  if (!isObject(rawData)) return fail("data is not an object");
+  const dataText = extractRawDataText(body);
+  // JSON.parse keeps the last of two "data" keys; we cannot know which one was signed.
+  if (dataText === null) return fail("data is ambiguous (more than one data key)");
 
   const envelope = envelopeSchema.safeParse(parsed);
-  if (!envelope.success) return { ok: false, reason: describe(envelope.error, parsed), ...who };
-  const dataText = extractRawDataText(body);
-  if (dataText === null) return { ok: false, reason: "data is ambiguous (more than one data key)", ...who };
-
-  const data = dataSchema.safeParse(envelope.data.data);
-  if (!data.success) return { ok: false, reason: describe(data.error, envelope.data.data, "data."), ...who };
+  if (!envelope.success) return fail(describe(envelope.error, parsed));
+  const data = dataSchema.safeParse(rawData);
+  if (!data.success) return fail(describe(data.error, rawData, "data."));
   const broken = checkRules(envelope.data, data.data);
-  if (broken) return { ok: false, reason: `invalid field data.${broken.field}: ${broken.message}`, ...who };
+  if (broken) return fail(`invalid field data.${broken.field}: ${broken.message}`);
 
-  const notice = toNotice(envelope.data, data.data);
-  for (const [field, value] of Object.entries({ attach: notice.attach, ...notice.extra })) {
-    const problem = jsonProblem(value);
-    if (problem) return { ok: false, reason: `invalid field data.${field}: ${problem}`, ...who };
-  }
-  return { ok: true, notice, dataText };
+  const extra = extraFields(rawData);
+  const attachProblem = jsonProblem(data.data.attach ?? null, 0);
+  if (attachProblem) return fail(`invalid field data.attach: ${attachProblem}`);
+  // Unknown keys are the sender's text: the reason must not repeat them.
+  const extraProblem = jsonProblem(extra, -1);
+  if (extraProblem) return fail(`invalid unknown field in data: ${extraProblem}`);
+
+  return { ok: true, notice: toNotice(envelope.data, data.data, extra), dataText };
 }
 
 /** Absent or monthcard_pay: this notice. One callback URL may serve several Bolink services. */
@@ -57,22 +64,26 @@ function describe(error: z.ZodError, input: unknown, prefix = ""): string {
 
 /** union_id and trade_no for the rejected-callback log, when they are short plain values. */
 function identify(body: Record<string, unknown>): { unionId?: string; tradeNo?: string } {
-  const plain = (value: unknown) =>
-    (typeof value === "string" || typeof value === "number") && String(value).length <= 64 ? String(value) : undefined;
-  const data = body.data && typeof body.data === "object" ? (body.data as Record<string, unknown>) : {};
+  const plain = (value: unknown) => {
+    const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
+    // Logged to a text column and echoed back: nothing PostgreSQL or a log viewer would choke on.
+    return text && text.length <= 64 && !/[\u0000-\u001f\u007f]/.test(text) && text.isWellFormed() ? text : undefined;
+  };
+  const data = isObject(body.data) ? body.data : {};
   return { unionId: plain(body.union_id), tradeNo: plain(data.trade_no) };
 }
 
-function jsonProblem(root: unknown): string | null {
-  const stack: [unknown, number][] = [[root, 0]];
+/** Iterative (values may nest deeply); `depth` of the root is -1 for a container of fields. */
+function jsonProblem(root: unknown, depth: number): string | null {
+  const stack: [unknown, number][] = [[root, depth]];
   while (stack.length) {
-    const [value, depth] = stack.pop()!;
+    const [value, level] = stack.pop()!;
     if (typeof value === "string" && badText(value)) return badText(value);
     if (value && typeof value === "object") {
-      if (depth >= MAX_JSON_DEPTH) return "nested too deeply";
+      if (level >= MAX_JSON_DEPTH) return "nested too deeply";
       for (const [key, child] of Object.entries(value)) {
         if (badText(key)) return badText(key);
-        stack.push([child, depth + 1]);
+        stack.push([child, level + 1]);
       }
     }
   }
@@ -83,4 +94,8 @@ function badText(value: string): string | null {
   if (value.includes("\u0000")) return "contains a NUL character";
   if (!value.isWellFormed()) return "contains an invalid Unicode character";
   return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -37,26 +37,3 @@ describe("Bolink signature", () => {
     expect(verifySignature("{}", signData("{}", "another-key"), UKEY)).toBe(false);
   });
 });
-
-describe("extractRawDataText", () => {
-  it("finds data among nested values, strings with braces and quotes, and an escaped key", () => {
-    const data = '{"a":[1,{"b":"}]\\"{"}],"c":null,"d":true,"e":-1.5e3}';
-    expect(extractRawDataText(`{"x":{"data":1},"s":"\\"data\\":2","data":${data}}`)).toBe(data);
-    expect(extractRawDataText(`\uFEFF{"d\\u0061ta":${data}}`)).toBe(data);
-    expect(extractRawDataText('{"data":"text"}')).toBe('"text"');
-    expect(extractRawDataText('{"data":12.50}')).toBe("12.50");
-  });
-
-  it("returns null for a missing or duplicate data key and for non-objects", () => {
-    expect(extractRawDataText('{"x":1}')).toBeNull();
-    expect(extractRawDataText('{"data":{},"data":{}}')).toBeNull();
-    expect(extractRawDataText("[1]")).toBeNull();
-    expect(extractRawDataText("")).toBeNull();
-    expect(extractRawDataText('{"data":{"a":')).toBeNull();
-  });
-
-  it("survives hostile nesting without recursion", () => {
-    const deep = `{"data":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
-    expect(extractRawDataText(deep)?.length).toBe(200_000);
-  });
-});

@@ -28,6 +28,7 @@ export const en: Messages = {
     signOut: "Sign out",
     signedInAs: "Signed in as",
   },
+  wechat: { live: "WeChat Pay: live", simulator: "WeChat Pay: local simulator", unknown: "WeChat Pay: not running" },
   locale: { label: "Language", zh: "中文", en: "English" },
   common: {
     empty: "Nothing here yet",

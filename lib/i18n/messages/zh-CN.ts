@@ -26,6 +26,7 @@ export const zhCN = {
     signOut: "退出登录",
     signedInAs: "当前用户",
   },
+  wechat: { live: "微信支付：正式环境", simulator: "微信支付：本地模拟器", unknown: "微信支付：未运行" },
   locale: { label: "语言", zh: "中文", en: "English" },
   common: {
     empty: "暂无数据",

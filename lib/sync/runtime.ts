@@ -1,0 +1,59 @@
+// Wires the worker to WeChat Pay: the live endpoint when WECHATPAY_* is configured, otherwise the
+// bundled simulator in-process, so a fresh `npm start` shows the whole flow. Never ambiguous: the
+// mode is returned, logged and shown on every dashboard page.
+import type { Db } from "@/lib/db/client";
+import type { Env } from "@/lib/env";
+import { createExtPaymentClient } from "@/lib/wechatpay/client";
+import { parseWechatPayConfig, type LiveConfig } from "@/lib/wechatpay/config";
+import { generateKeyPair } from "@/lib/wechatpay/keys";
+import { startWechatPaySimulator, type Simulator } from "@/lib/wechatpay/simulator";
+import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
+
+export type WechatMode = "live" | "simulator";
+
+export type SyncRuntime = { mode: WechatMode; target: string; simulator?: Simulator; worker?: SyncWorker; stop(): Promise<void> };
+
+/** Parses WECHATPAY_* (throws WechatPayConfigError with a clear message) and starts the simulator if needed. */
+export async function resolveWechatTarget(): Promise<{ mode: WechatMode; config: Omit<LiveConfig, "mode">; simulator?: Simulator }> {
+  const parsed = parseWechatPayConfig();
+  if (parsed.mode === "live") return { mode: "live", config: parsed };
+  const merchant = generateKeyPair();
+  const mchid = "1900000001";
+  const simulator = await startWechatPaySimulator({ mchid, merchantSerialNo: merchant.serial, merchantPublicKey: merchant.publicKey });
+  return {
+    mode: "simulator",
+    simulator,
+    config: {
+      mchid,
+      merchantSerialNo: merchant.serial,
+      merchantPrivateKey: merchant.privateKey,
+      wechatKeys: new Map([[simulator.platformKeyId, simulator.platformPublicKey]]),
+      baseUrl: simulator.url,
+      backupBaseUrl: null,
+    },
+  };
+}
+
+export async function startSyncRuntime(db: Db, databaseUrl: string, env: Env, options: { worker: boolean }): Promise<SyncRuntime> {
+  const target = await resolveWechatTarget();
+  const worker = options.worker
+    ? await startSyncWorker({
+        db,
+        databaseUrl,
+        client: createExtPaymentClient(target.config),
+        policy: { delaysMs: env.SYNC_RETRY_DELAYS, rateLimitedMinMs: env.SYNC_RATE_LIMITED_DELAY, jitter: 0.2 },
+        concurrency: env.SYNC_CONCURRENCY,
+        ratePerSecond: env.SYNC_RATE_LIMIT,
+      })
+    : undefined;
+  return {
+    mode: target.mode,
+    target: target.config.baseUrl,
+    simulator: target.simulator,
+    worker,
+    async stop() {
+      await worker?.stop();
+      await target.simulator?.close();
+    },
+  };
+}

@@ -1,0 +1,218 @@
+// The WeChat sync worker: claims due syncs with FOR UPDATE SKIP LOCKED and a lease (so several
+// instances share one database and a dead process's claims come back), pushes each with its
+// stored body, records every attempt, and schedules retries. Woken by NOTIFY, polled as backstop.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import type { CallResult, ExtPaymentClient } from "@/lib/wechatpay/client";
+import { MappingError, toExtPaymentBody } from "@/lib/wechatpay/mapping";
+import { RateLimiter } from "@/lib/sync/rate-limiter";
+import { nextDelayMs, type RetryPolicy } from "@/lib/sync/retry-policy";
+
+export const SYNC_CHANNEL = "wechat_sync";
+export const PAUSED_SETTING = "sync.paused";
+
+export type WorkerOptions = {
+  db: Db;
+  databaseUrl: string;
+  client: ExtPaymentClient;
+  policy: RetryPolicy;
+  concurrency: number;
+  ratePerSecond: number;
+  leaseMs?: number;
+  pollMs?: number;
+  id?: string;
+};
+
+export type SyncWorker = { id: string; stop(): Promise<void>; wake(): void; limiter: RateLimiter };
+
+export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorker> {
+  const id = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 2_000;
+  const limiter = new RateLimiter(options.ratePerSecond);
+  const { db } = options;
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  let wakeUp: (() => void) | null = null;
+  let woken = false; // a wake-up that arrived while the loop was busy claiming
+  const wake = () => {
+    woken = true;
+    wakeUp?.();
+  };
+
+  const listener = new pg.Client({ connectionString: options.databaseUrl });
+  listener.on("notification", wake);
+  listener.on("error", (error) => log.warn({ worker: id, err: error.message }, "sync listener lost; polling only"));
+  try {
+    await listener.connect();
+    await listener.query(`LISTEN ${SYNC_CHANNEL}`);
+  } catch (error) {
+    log.warn({ worker: id, err: (error as Error).message }, "cannot LISTEN; polling only");
+  }
+
+  async function claim(limit: number): Promise<number[]> {
+    const rows = await db.$queryRaw<{ id: number }[]>`
+      UPDATE wechat_syncs SET lease_owner = ${id}, lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
+      WHERE id IN (
+        SELECT id FROM wechat_syncs
+        WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()
+          AND (lease_expires_at IS NULL OR lease_expires_at < now())
+          AND NOT EXISTS (SELECT 1 FROM settings WHERE key = ${PAUSED_SETTING} AND value = 'true'::jsonb)
+        ORDER BY next_attempt_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id`;
+    return rows.map((row) => row.id);
+  }
+
+  async function push(syncId: number): Promise<void> {
+    const sync = await db.wechatSync.findUniqueOrThrow({
+      where: { id: syncId },
+      include: { renewal: true },
+    });
+    let body = sync.requestBody;
+    if (!body) {
+      try {
+        const park = await db.park.findUnique({ where: { parkId: sync.renewal.parkId } });
+        body = JSON.stringify(toExtPaymentBody(sync.renewal, park));
+      } catch (error) {
+        if (!(error instanceof MappingError)) throw error;
+        await finish(syncId, null, { status: "FAILED", lastError: `cannot map: ${error.message}` });
+        return;
+      }
+      // Every retry of this round sends these exact bytes.
+      await db.wechatSync.updateMany({ where: { id: syncId, leaseOwner: id }, data: { requestBody: body } });
+    }
+    await limiter.take();
+    const startedAt = new Date();
+    const result = await options.client.post(body);
+    if (result.httpStatus === 429) limiter.rateLimited(result.retryAfterSec);
+    else if (result.outcome === "SUCCESS") limiter.succeeded();
+
+    const attempt = sync.attemptCount + 1;
+    const error = describe(result);
+    if (result.outcome === "SUCCESS") {
+      await finish(syncId, { startedAt, body, result, attempt }, { status: "SYNCED", syncedAt: new Date(), lastError: null });
+    } else if (result.outcome === "PERMANENT") {
+      await finish(syncId, { startedAt, body, result, attempt }, { status: "FAILED", lastError: error });
+    } else {
+      const delay = nextDelayMs(options.policy, attempt, result);
+      await finish(
+        syncId,
+        { startedAt, body, result, attempt },
+        delay === null
+          ? { status: "FAILED", lastError: `gave up after ${attempt} attempts: ${error}` }
+          : { status: "RETRYING", nextAttemptAt: new Date(Date.now() + delay), lastError: error },
+      );
+    }
+    log.info(
+      { worker: id, syncId, attempt, outcome: result.outcome, httpStatus: result.httpStatus, code: result.code, ms: result.durationMs },
+      "wechat sync attempt",
+    );
+  }
+
+  async function finish(
+    syncId: number,
+    attempt: { startedAt: Date; body: string; result: CallResult; attempt: number } | null,
+    update: { status: "SYNCED" | "FAILED" | "RETRYING"; lastError: string | null; nextAttemptAt?: Date; syncedAt?: Date },
+  ) {
+    await db.$transaction(async (tx) => {
+      if (attempt) {
+        const { result } = attempt;
+        await tx.wechatSyncAttempt.create({
+          data: {
+            syncId,
+            startedAt: attempt.startedAt,
+            durationMs: result.durationMs,
+            host: result.host,
+            httpStatus: result.httpStatus,
+            code: result.code,
+            message: result.message,
+            requestBody: attempt.body,
+            responseBody: result.responseBody,
+            signatureCheck: result.signatureCheck,
+            outcome: result.outcome,
+          },
+        });
+      }
+      // Only the lease holder moves the sync on; a worker that lost its lease just leaves its record.
+      await tx.wechatSync.updateMany({
+        where: { id: syncId, leaseOwner: id },
+        data: {
+          ...update,
+          attemptCount: attempt ? attempt.attempt : undefined,
+          lastHttpStatus: attempt?.result.httpStatus ?? null,
+          lastCode: attempt?.result.code ?? null,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        },
+      });
+    });
+  }
+
+  async function run(syncId: number) {
+    try {
+      await push(syncId);
+    } catch (error) {
+      // Database trouble: leave the lease to expire and the sync is picked up again.
+      log.error({ worker: id, syncId, err: error }, "wechat sync failed unexpectedly");
+    }
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      let claimed: number[] = [];
+      const free = options.concurrency - inFlight.size;
+      if (free > 0) {
+        try {
+          claimed = await claim(free);
+        } catch (error) {
+          log.warn({ worker: id, err: (error as Error).message }, "cannot claim syncs; retrying");
+        }
+      }
+      for (const syncId of claimed) {
+        const task = run(syncId).finally(() => {
+          inFlight.delete(task);
+          wake();
+        });
+        inFlight.add(task);
+      }
+      if (claimed.length && claimed.length === free) continue;
+      if (woken) {
+        woken = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          wakeUp = null;
+          woken = false;
+          resolve();
+        };
+      });
+    }
+  })();
+
+  return {
+    id,
+    limiter,
+    wake,
+    async stop() {
+      stopped = true;
+      wake();
+      await loop;
+      await Promise.allSettled([...inFlight]);
+      await listener.end().catch(() => {});
+    },
+  };
+}
+
+function describe(result: CallResult): string {
+  const parts = [result.httpStatus ? `HTTP ${result.httpStatus}` : null, result.code, result.message];
+  if (result.signatureCheck && result.signatureCheck !== "verified") parts.push(`unverifiable response: ${result.signatureCheck}`);
+  return parts.filter(Boolean).join(" · ").slice(0, 500);
+}
