@@ -1,0 +1,230 @@
+// The sync worker against the simulator and a real database: retries, failures, leases, two workers.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { requeueSyncs } from "@/lib/sync/resend";
+import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
+import { createExtPaymentClient } from "@/lib/wechatpay/client";
+import { generateKeyPair } from "@/lib/wechatpay/keys";
+import { startWechatPaySimulator, type Simulator } from "@/lib/wechatpay/simulator";
+import { createTestDatabase } from "./helpers/database";
+
+let db: Db;
+let url: string;
+let sim: Simulator;
+const merchant = generateKeyPair();
+const workers: SyncWorker[] = [];
+const policy = { delaysMs: [0, 50, 50, 50, 50], rateLimitedMinMs: 400, jitter: 0.2 };
+
+function client(timeoutMs = 10_000) {
+  return createExtPaymentClient(
+    {
+      mchid: "1900000001",
+      merchantSerialNo: merchant.serial,
+      merchantPrivateKey: merchant.privateKey,
+      wechatKeys: new Map([[sim.platformKeyId, sim.platformPublicKey]]),
+      baseUrl: sim.url,
+      backupBaseUrl: null,
+    },
+    { timeoutMs },
+  );
+}
+
+async function worker(options: { timeoutMs?: number; concurrency?: number; id?: string; leaseMs?: number } = {}) {
+  const started = await startSyncWorker({
+    db,
+    databaseUrl: url,
+    client: client(options.timeoutMs),
+    policy,
+    concurrency: options.concurrency ?? 4,
+    ratePerSecond: 1000,
+    pollMs: 100,
+    leaseMs: options.leaseMs,
+    id: options.id,
+  });
+  workers.push(started);
+  return started;
+}
+
+let counter = 0;
+async function pendingSync(fields: { parkId?: string } = {}): Promise<{ id: number; outTradeNo: string }> {
+  const outTradeNo = `OUT-${Date.now()}-${counter++}`;
+  const renewal = await db.renewal.create({
+    data: {
+      idempotencyKey: `t:${outTradeNo}`,
+      unionId: "100000",
+      tradeNo: `T${outTradeNo}`,
+      outTradeNo,
+      parkId: fields.parkId ?? "21845",
+      payState: 1,
+      amountFen: 12050,
+      payCompany: 0,
+      payTime: new Date(1_790_000_000_000),
+      startDate: new Date("2026-11-01T00:00:00Z"),
+      endDate: new Date("2026-11-30T00:00:00Z"),
+      sign: "X",
+      dataText: "{}",
+      rawBody: "{}",
+      bookedAt: new Date(),
+    },
+  });
+  const sync = await db.wechatSync.create({ data: { renewalId: renewal.id } });
+  await db.$executeRaw`SELECT pg_notify('wechat_sync', ${String(sync.id)})`;
+  return { id: sync.id, outTradeNo };
+}
+
+async function settled(id: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sync = await db.wechatSync.findUniqueOrThrow({ where: { id }, include: { attempts: { orderBy: { id: "asc" } } } });
+    if (sync.status === "SYNCED" || sync.status === "FAILED") return sync;
+    if (Date.now() > deadline) throw new Error(`sync ${id} still ${sync.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+beforeAll(async () => {
+  ({ db, url } = await createTestDatabase());
+  sim = await startWechatPaySimulator({ mchid: "1900000001", merchantSerialNo: merchant.serial, merchantPublicKey: merchant.publicKey });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => sim.reset());
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.stop()));
+  await db.setting.deleteMany();
+});
+
+describe("WeChat sync worker", () => {
+  it("pushes a new sync at once, with the mapped body, and records a verified success", async () => {
+    await db.park.upsert({ where: { parkId: "P-MAPPED" }, create: { parkId: "P-MAPPED", wxParkingLotId: "WX-1" }, update: {} });
+    await worker();
+    const { id, outTradeNo } = await pendingSync({ parkId: "P-MAPPED" });
+    const sync = await settled(id);
+    expect(sync).toMatchObject({ status: "SYNCED", attemptCount: 1, leaseOwner: null, lastError: null });
+    expect(sync.attempts).toHaveLength(1);
+    expect(sync.attempts[0]).toMatchObject({ outcome: "SUCCESS", httpStatus: 204, signatureCheck: "verified" });
+    expect(JSON.parse(sync.attempts[0].requestBody)).toEqual({
+      out_trade_no: outTradeNo,
+      fee_items: [{ fee_type: "EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY", amount: 12050 }],
+      pay_time: 1_790_000_000,
+      wx_parking_lot_id: "WX-1",
+      wx_trade_no: `T${outTradeNo}`,
+    });
+    expect(sim.acceptedCount(outTradeNo)).toBe(1);
+  });
+
+  it("retries 3 × 500 with the same body, then succeeds", async () => {
+    sim.inject("500", 3);
+    await worker();
+    const { id, outTradeNo } = await pendingSync();
+    const sync = await settled(id);
+    expect(sync.status).toBe("SYNCED");
+    expect(sync.attempts.map((a) => [a.outcome, a.httpStatus])).toEqual([
+      ["TRANSIENT", 500],
+      ["TRANSIENT", 500],
+      ["TRANSIENT", 500],
+      ["SUCCESS", 204],
+    ]);
+    expect(new Set(sync.attempts.map((a) => a.requestBody)).size).toBe(1);
+    expect(sim.acceptedCount(outTradeNo)).toBe(1);
+  });
+
+  it("slows down on 429: waits at least the rate-limited delay and lowers its pace", async () => {
+    sim.inject("429");
+    const w = await worker();
+    const { id } = await pendingSync();
+    const sync = await settled(id);
+    expect(sync.attempts.map((a) => a.httpStatus)).toEqual([429, 204]);
+    const gap = sync.attempts[1].startedAt.getTime() - sync.attempts[0].startedAt.getTime();
+    expect(gap).toBeGreaterThanOrEqual(policy.rateLimitedMinMs);
+    expect(w.limiter.currentRate).toBeLessThan(1000);
+  });
+
+  it("fails a 400 at once with WeChat's code and message", async () => {
+    sim.inject("400");
+    await worker();
+    const { id, outTradeNo } = await pendingSync();
+    const sync = await settled(id);
+    expect(sync).toMatchObject({ status: "FAILED", attemptCount: 1, lastHttpStatus: 400, lastCode: "PARAM_ERROR" });
+    expect(sync.lastError).toContain("wx_parking_lot_id 不存在");
+    expect(sim.acceptedCount(outTradeNo)).toBe(0);
+  });
+
+  it("retries a timeout and an unverifiable answer", async () => {
+    sim.inject("timeout");
+    sim.inject("bad-signature");
+    await worker({ timeoutMs: 300 });
+    const { id } = await pendingSync();
+    const sync = await settled(id);
+    expect(sync.status).toBe("SYNCED");
+    expect(sync.attempts.map((a) => [a.outcome, a.signatureCheck])).toEqual([
+      ["TRANSIENT", null],
+      ["TRANSIENT", "signature mismatch"],
+      ["SUCCESS", "verified"],
+    ]);
+  });
+
+  it("marks a sync failed when the schedule is exhausted", async () => {
+    sim.inject("500", policy.delaysMs.length);
+    await worker();
+    const { id } = await pendingSync();
+    const sync = await settled(id);
+    expect(sync).toMatchObject({ status: "FAILED", attemptCount: policy.delaysMs.length });
+    expect(sync.lastError).toMatch(/^gave up after 5 attempts: HTTP 500/);
+  });
+
+  it("picks up a sync claimed by a process that died, once its lease expires", async () => {
+    const { id, outTradeNo } = await pendingSync();
+    await db.wechatSync.update({
+      where: { id },
+      data: { leaseOwner: "dead-process", leaseExpiresAt: new Date(Date.now() + 500) },
+    });
+    await worker();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await db.wechatSync.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING"); // still leased
+    const sync = await settled(id);
+    expect(sync.status).toBe("SYNCED");
+    expect(sync.attempts.filter((a) => a.outcome === "SUCCESS")).toHaveLength(1);
+    expect(sim.acceptedCount(outTradeNo)).toBe(1);
+  });
+
+  it("two workers on one database push each sync exactly once", async () => {
+    await worker({ id: "a", concurrency: 3 });
+    await worker({ id: "b", concurrency: 3 });
+    sim.setLatency(5);
+    const syncs = await Promise.all(Array.from({ length: 40 }, () => pendingSync()));
+    for (const { id } of syncs) expect((await settled(id)).status).toBe("SYNCED");
+    for (const { outTradeNo } of syncs) expect(sim.acceptedCount(outTradeNo)).toBe(1);
+    const attempts = await db.wechatSyncAttempt.count({ where: { syncId: { in: syncs.map((s) => s.id) } } });
+    expect(attempts).toBe(40);
+  });
+
+  it("resends a failed sync once the cause is fixed; refuses a synced one unless forced", async () => {
+    sim.inject("400");
+    await worker();
+    const { id, outTradeNo } = await pendingSync();
+    expect((await settled(id)).status).toBe("FAILED");
+
+    const result = await db.$transaction((tx) => requeueSyncs(tx, [id]));
+    expect(result).toEqual({ queued: 1, skippedSynced: 0, skippedInProgress: 0 });
+    const sync = await settled(id);
+    expect(sync.status).toBe("SYNCED");
+    expect(sync.attempts.map((a) => a.outcome)).toEqual(["PERMANENT", "SUCCESS"]);
+
+    expect(await db.$transaction((tx) => requeueSyncs(tx, [id]))).toEqual({ queued: 0, skippedSynced: 1, skippedInProgress: 0 });
+    expect(sim.acceptedCount(outTradeNo)).toBe(1);
+  });
+
+  it("holds syncs while paused and drains them on resume", async () => {
+    await db.setting.create({ data: { key: "sync.paused", value: true } });
+    const w = await worker();
+    const { id } = await pendingSync();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await db.wechatSync.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    expect(sim.received).toHaveLength(0);
+    await db.setting.delete({ where: { key: "sync.paused" } });
+    w.wake();
+    expect((await settled(id)).status).toBe("SYNCED");
+  });
+});
