@@ -7,9 +7,12 @@ test("the shell is in Chinese by default and switches to English", async ({ page
     await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("概览");
+  // No WECHATPAY_* in the test server: every page says syncs go to the bundled simulator.
+  await expect(page.getByTestId("wechat-mode")).toHaveText("微信支付：本地模拟器");
 
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  await expect(page.getByTestId("wechat-mode")).toHaveText("WeChat Pay: local simulator");
   for (const label of ["Renewals", "Card periods", "Fees", "WeChat sync", "Parks", "Vendors", "Users", "Audit"]) {
     await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
   }
