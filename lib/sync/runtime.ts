@@ -3,10 +3,10 @@
 // mode is returned, logged and shown on every dashboard page.
 import type { Db } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
-import { createExtPaymentClient } from "@/lib/wechatpay/client";
-import { parseWechatPayConfig, type LiveConfig } from "@/lib/wechatpay/config";
-import { generateKeyPair } from "@/lib/wechatpay/keys";
-import { startWechatPaySimulator, type Simulator } from "@/lib/wechatpay/simulator";
+import { createExtPaymentClient, type ExtPaymentTarget } from "@/lib/wechatpay/client";
+import { parseWechatPayConfig } from "@/lib/wechatpay/config";
+import type { Simulator } from "@/lib/wechatpay/simulator";
+import { startSimulatorTarget } from "@/lib/wechatpay/simulator-mode";
 import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
 
 export type WechatMode = "live" | "simulator";
@@ -14,24 +14,11 @@ export type WechatMode = "live" | "simulator";
 export type SyncRuntime = { mode: WechatMode; target: string; simulator?: Simulator; worker?: SyncWorker; stop(): Promise<void> };
 
 /** Parses WECHATPAY_* (throws WechatPayConfigError with a clear message) and starts the simulator if needed. */
-export async function resolveWechatTarget(): Promise<{ mode: WechatMode; config: Omit<LiveConfig, "mode">; simulator?: Simulator }> {
+export async function resolveWechatTarget(): Promise<{ mode: WechatMode; config: ExtPaymentTarget; simulator?: Simulator }> {
   const parsed = parseWechatPayConfig();
   if (parsed.mode === "live") return { mode: "live", config: parsed };
-  const merchant = generateKeyPair();
-  const mchid = "1900000001";
-  const simulator = await startWechatPaySimulator({ mchid, merchantSerialNo: merchant.serial, merchantPublicKey: merchant.publicKey });
-  return {
-    mode: "simulator",
-    simulator,
-    config: {
-      mchid,
-      merchantSerialNo: merchant.serial,
-      merchantPrivateKey: merchant.privateKey,
-      wechatKeys: new Map([[simulator.platformKeyId, simulator.platformPublicKey]]),
-      baseUrl: simulator.url,
-      backupBaseUrl: null,
-    },
-  };
+  const { simulator, target } = await startSimulatorTarget();
+  return { mode: "simulator", simulator, config: target };
 }
 
 export async function startSyncRuntime(db: Db, databaseUrl: string, env: Env, options: { worker: boolean }): Promise<SyncRuntime> {

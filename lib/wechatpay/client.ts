@@ -1,42 +1,65 @@
 // POST /v3/parking/reminders/ext-payment with the exact body text, signed, every answer verified,
 // classified by HTTP status (WeChat spells codes differently across APIs; statuses are stable).
-import { buildAuthorization, verifyResponse } from "@/lib/wechatpay/signing";
+// Never throws for HTTP or network outcomes: every call ends in a CallResult for the attempt log.
 import type { LiveConfig } from "@/lib/wechatpay/config";
+import { buildAuthorization, verifyResponse } from "@/lib/wechatpay/signing";
 
 export const EXT_PAYMENT_PATH = "/v3/parking/reminders/ext-payment";
+
+/** Where and as whom to call: the live config, or the simulator's URL and platform key. */
+export type ExtPaymentTarget = Omit<LiveConfig, "mode">;
 
 export type CallOutcome = "SUCCESS" | "TRANSIENT" | "PERMANENT";
 
 export type CallResult = {
   outcome: CallOutcome;
+  /** host[:port] that gave this result (the backup's after a failover). */
   host: string;
   httpStatus: number | null;
   code: string | null;
+  /** WeChat's message; when there was no answer, what went wrong (same text as `error`). */
   message: string | null;
   responseBody: string | null;
   /** "verified", or why the answer could not be trusted; null when there was no answer. */
   signatureCheck: string | null;
   retryAfterSec: number | null;
   durationMs: number;
+  /** WeChat's Request-ID, what their support asks for. */
+  requestId?: string | null;
+  /** Network failure or timeout, when there was no (complete) answer. */
+  error?: string;
+  /** The main host's failure when this result came from the backup host. */
+  failedOverFrom?: { host: string; error: string };
 };
 
 export type ExtPaymentClient = { post(bodyText: string): Promise<CallResult> };
 
-export function createExtPaymentClient(
-  config: Omit<LiveConfig, "mode">,
-  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
-): ExtPaymentClient {
-  const timeoutMs = Math.min(options.timeoutMs ?? 10_000, 10_000);
+export type ExtPaymentClientOptions = { timeoutMs?: number; fetch?: typeof fetch };
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+// A failover makes two attempts; both must fit well inside the sync worker's 60 s lease.
+const MAX_TIMEOUT_MS = 25_000;
+const STORED_BODY_CHARS = 4096;
+
+export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPaymentClientOptions = {}): ExtPaymentClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new RangeError(`timeoutMs must be 1..${MAX_TIMEOUT_MS}`);
+  }
   const doFetch = options.fetch ?? fetch;
 
-  async function callHost(baseUrl: string, bodyText: string): Promise<CallResult & { undelivered?: boolean }> {
+  async function attempt(baseUrl: string, bodyText: string): Promise<{ answered: boolean; result: CallResult }> {
     const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
     const host = new URL(baseUrl).host;
-    const base = { host, code: null, message: null, responseBody: null, signatureCheck: null, retryAfterSec: null };
+    const noAnswer = { host, httpStatus: null, code: null, responseBody: null, signatureCheck: null, retryAfterSec: null, requestId: null };
+    let response: Response;
     try {
-      const response = await doFetch(`${baseUrl}${EXT_PAYMENT_PATH}`, {
+      response = await doFetch(`${baseUrl}${EXT_PAYMENT_PATH}`, {
         method: "POST",
         body: bodyText,
+        // A redirect would re-send a body signed for this path elsewhere; treat it as an answer.
+        redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
         headers: {
           Accept: "application/json",
@@ -52,83 +75,92 @@ export function createExtPaymentClient(
           }),
         },
       });
-      const responseBody = await response.text();
-      const durationMs = Math.round(performance.now() - started);
-      const signatureCheck = verifyResponse({ headers: response.headers, body: responseBody, keys: config.wechatKeys });
-      const { code, message } = errorFields(responseBody);
-      const result = {
-        ...base,
-        httpStatus: response.status,
-        code,
-        message,
-        responseBody: responseBody.slice(0, 4096),
-        signatureCheck,
-        retryAfterSec: retryAfter(response.headers.get("retry-after")),
-        durationMs,
-      };
-      return { ...result, outcome: classify(response.status, signatureCheck) };
     } catch (error) {
-      const durationMs = Math.round(performance.now() - started);
-      const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
-      const cause = ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name) || "network error";
-      return {
-        ...base,
-        outcome: "TRANSIENT",
-        httpStatus: null,
-        message: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause}`,
-        durationMs,
-        // A timed-out call may have landed; only a call that never connected is safe to repeat elsewhere.
-        undelivered: !timedOut && ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(cause),
-      };
+      const description = describeFailure(error, timeoutMs);
+      return { answered: false, result: { ...noAnswer, outcome: "TRANSIENT", message: description, error: description, durationMs: elapsed() } };
     }
+
+    const answered = {
+      host,
+      httpStatus: response.status,
+      requestId: response.headers.get("request-id"),
+      retryAfterSec: parseRetryAfter(response.headers.get("retry-after")),
+    };
+    let raw: Buffer;
+    try {
+      raw = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      const description = `answer cut off: ${describeFailure(error, timeoutMs)}`;
+      const result = { ...answered, outcome: "TRANSIENT", code: null, message: description, responseBody: null, signatureCheck: null } as const;
+      return { answered: true, result: { ...result, error: description, durationMs: elapsed() } };
+    }
+    const text = raw.toString("utf8");
+    const signatureCheck = verifyResponse({ headers: response.headers, body: raw, keys: config.wechatKeys });
+    return {
+      answered: true,
+      result: {
+        ...answered,
+        ...errorFields(text),
+        outcome: classify(response.status, signatureCheck),
+        responseBody: text ? text.slice(0, STORED_BODY_CHARS) : null,
+        signatureCheck,
+        durationMs: elapsed(),
+      },
+    };
   }
 
   return {
     async post(bodyText) {
-      const first = await callHost(config.baseUrl, bodyText);
-      if (first.undelivered && config.backupBaseUrl) {
-        const second = await callHost(config.backupBaseUrl, bodyText);
-        return strip({ ...second, durationMs: first.durationMs + second.durationMs });
-      }
-      return strip(first);
+      const first = await attempt(config.baseUrl, bodyText);
+      if (first.answered || !config.backupBaseUrl) return first.result;
+      // No answer from the main site (refused, reset, DNS, timeout): the same bytes once to the backup.
+      const second = await attempt(config.backupBaseUrl, bodyText);
+      return {
+        ...second.result,
+        durationMs: first.result.durationMs + second.result.durationMs,
+        failedOverFrom: { host: first.result.host, error: first.result.error ?? "no answer" },
+      };
     },
   };
 }
 
-function strip(result: CallResult & { undelivered?: boolean }): CallResult {
-  const { undelivered: _undelivered, ...rest } = result;
-  void _undelivered;
-  return rest;
-}
-
 /**
- * 204 verified: done. An answer we cannot verify is never trusted either way (a proxy or an
- * attacker may have written it), so it is retried. 429 and 5xx: retry. Other 4xx: permanent.
+ * An answer we cannot verify is never trusted either way (a proxy or an attacker may have written
+ * it), so it is retried. Verified: any 2xx is accepted (WeChat promises 204); 408, 429 and 5xx
+ * are retried; other 4xx are permanent; 1xx/3xx are not an answer to this call, so retried.
  */
 export function classify(status: number, signatureCheck: string): CallOutcome {
   if (signatureCheck !== "verified") return "TRANSIENT";
-  if (status === 204) return "SUCCESS";
-  if (status === 429 || status >= 500) return "TRANSIENT";
+  if (status >= 200 && status < 300) return "SUCCESS";
+  if (status === 408 || status === 429 || status >= 500) return "TRANSIENT";
   if (status >= 400) return "PERMANENT";
-  // Any other 2xx/3xx is not what this endpoint promises; retry rather than guess.
   return "TRANSIENT";
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === "string" ? cause.code : null;
+  const detail = typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
+  return `network error: ${[code, detail].filter(Boolean).join(" ")}`.slice(0, 300);
 }
 
 function errorFields(body: string): { code: string | null; message: string | null } {
   try {
     const parsed = JSON.parse(body) as { code?: unknown; message?: unknown };
     return {
-      code: typeof parsed.code === "string" ? parsed.code.slice(0, 64) : null,
-      message: typeof parsed.message === "string" ? parsed.message.slice(0, 500) : null,
+      code: typeof parsed?.code === "string" ? parsed.code.slice(0, 64) : null,
+      message: typeof parsed?.message === "string" ? parsed.message.slice(0, 500) : null,
     };
   } catch {
     return { code: null, message: null };
   }
 }
 
-function retryAfter(header: string | null): number | null {
+/** Seconds, from either form of Retry-After (delta-seconds or an HTTP date). */
+export function parseRetryAfter(header: string | null): number | null {
   if (!header) return null;
-  if (/^\d+$/.test(header)) return Number(header);
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
   const at = Date.parse(header);
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }

@@ -11,9 +11,13 @@ export type LiveConfig = {
   mchid: string;
   merchantSerialNo: string;
   merchantPrivateKey: KeyObject;
-  /** Response signers we trust, by Wechatpay-Serial (PUB_KEY_ID_… or a platform certificate's serial). */
-  wechatKeys: Map<string, KeyObject>;
+  /**
+   * Response signers we trust, by Wechatpay-Serial (PUB_KEY_ID_… or a platform certificate's
+   * serial). A map rather than one key so a key rotation can trust old and new side by side.
+   */
+  wechatKeys: ReadonlyMap<string, KeyObject>;
   baseUrl: string;
+  /** WeChat's second site, only when talking to WeChat's default host. */
   backupBaseUrl: string | null;
 };
 
@@ -30,38 +34,36 @@ const REQUIRED = [
 
 export function parseWechatPayConfig(env: Record<string, string | undefined> = process.env): WechatPayConfig {
   const value = (name: string) => env[name]?.trim() || undefined;
-  const all = [...REQUIRED, "WECHATPAY_PUBLIC_KEY_ID"];
-  if (!all.some(value)) return { mode: "simulator" };
-  const missing = REQUIRED.filter((name) => !value(name));
+  if (![...REQUIRED, "WECHATPAY_PUBLIC_KEY_ID"].some(value)) return { mode: "simulator" };
+  const missing: string[] = REQUIRED.filter((name) => !value(name));
   if (missing.length) {
-    throw new WechatPayConfigError(`WeChat Pay is partly configured: also set ${missing.join(", ")} (or unset all WECHATPAY_* to use the local simulator).`);
+    if (!value("WECHATPAY_PUBLIC_KEY_ID")) missing.push("WECHATPAY_PUBLIC_KEY_ID (unless WECHATPAY_PUBLIC_KEY is a platform certificate)");
+    throw new WechatPayConfigError(
+      `WeChat Pay is partly configured: also set ${missing.join(", ")} (or unset all WECHATPAY_* to use the local simulator).`,
+    );
   }
 
-  const merchantPrivateKey = readKey("WECHATPAY_MERCHANT_PRIVATE_KEY", value("WECHATPAY_MERCHANT_PRIVATE_KEY")!, (pem) =>
-    createPrivateKey(pem),
+  const mchid = value("WECHATPAY_MCHID")!;
+  if (!/^\d{1,32}$/.test(mchid)) throw new WechatPayConfigError("WECHATPAY_MCHID: must be the numeric merchant id.");
+  const merchantSerialNo = value("WECHATPAY_MERCHANT_SERIAL_NO")!;
+  if (!/^[0-9A-Fa-f]{1,64}$/.test(merchantSerialNo)) {
+    throw new WechatPayConfigError("WECHATPAY_MERCHANT_SERIAL_NO: must be the hex serial number of the merchant API certificate.");
+  }
+
+  const privateText = loadPem("WECHATPAY_MERCHANT_PRIVATE_KEY", value("WECHATPAY_MERCHANT_PRIVATE_KEY")!);
+  const merchantPrivateKey = parseOr("WECHATPAY_MERCHANT_PRIVATE_KEY", "not a PEM private key", () =>
+    createPrivateKey({ key: privateText, format: "pem" }),
   );
-  if (merchantPrivateKey.asymmetricKeyType !== "rsa" || (merchantPrivateKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
+  if (!isRsa2048(merchantPrivateKey)) {
     throw new WechatPayConfigError("WECHATPAY_MERCHANT_PRIVATE_KEY: must be an RSA key of at least 2048 bits (apiclient_key.pem).");
   }
 
-  const publicText = loadPem("WECHATPAY_PUBLIC_KEY", value("WECHATPAY_PUBLIC_KEY")!);
-  let serial = value("WECHATPAY_PUBLIC_KEY_ID");
-  let wechatKey: KeyObject;
-  if (publicText.includes("BEGIN CERTIFICATE")) {
-    const certificate = parseOr("WECHATPAY_PUBLIC_KEY", "not a valid platform certificate", () => new X509Certificate(publicText));
-    wechatKey = certificate.publicKey;
-    serial ??= certificate.serialNumber.toUpperCase();
-  } else {
-    wechatKey = parseOr("WECHATPAY_PUBLIC_KEY", "not a PEM public key", () => createPublicKey(publicText));
-    if (!serial) throw new WechatPayConfigError("WECHATPAY_PUBLIC_KEY_ID: set it to the key's id (PUB_KEY_ID_…).");
-  }
-
-  const baseUrl = (value("WECHATPAY_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(baseUrl)) throw new WechatPayConfigError("WECHATPAY_BASE_URL: must be an http(s) URL.");
+  const [serial, wechatKey] = readWechatKey(loadPem("WECHATPAY_PUBLIC_KEY", value("WECHATPAY_PUBLIC_KEY")!), value("WECHATPAY_PUBLIC_KEY_ID"));
+  const baseUrl = parseBaseUrl(value("WECHATPAY_BASE_URL") ?? DEFAULT_BASE_URL);
   return {
     mode: "live",
-    mchid: value("WECHATPAY_MCHID")!,
-    merchantSerialNo: value("WECHATPAY_MERCHANT_SERIAL_NO")!,
+    mchid,
+    merchantSerialNo,
     merchantPrivateKey,
     wechatKeys: new Map([[serial, wechatKey]]),
     baseUrl,
@@ -69,16 +71,53 @@ export function parseWechatPayConfig(env: Record<string, string | undefined> = p
   };
 }
 
-/** PEM text (literal "\n" escapes allowed, as env files write them) or a path to a PEM file. */
-function loadPem(name: string, raw: string): string {
-  if (raw.includes("-----BEGIN")) return raw.replace(/\\n/g, "\n");
-  if (!fs.existsSync(raw)) throw new WechatPayConfigError(`${name}: file ${raw} not found (give PEM text or a path to a PEM file).`);
-  return fs.readFileSync(raw, "utf8");
+/** A WeChat Pay public key (with its PUB_KEY_ID_…) or, for older merchants, a platform certificate. */
+function readWechatKey(pem: string, keyId: string | undefined): [string, KeyObject] {
+  const name = "WECHATPAY_PUBLIC_KEY";
+  if (pem.includes("PRIVATE KEY-----")) {
+    throw new WechatPayConfigError(`${name}: this is a private key; give WeChat Pay's public key (pub_key.pem) or platform certificate.`);
+  }
+  let serial = keyId;
+  let key: KeyObject;
+  if (pem.includes("-----BEGIN CERTIFICATE-----")) {
+    const certificate = parseOr(name, "not a valid platform certificate", () => new X509Certificate(pem));
+    if (Date.parse(certificate.validTo) < Date.now()) {
+      throw new WechatPayConfigError(`${name}: the platform certificate expired on ${certificate.validTo}; download the current one.`);
+    }
+    key = certificate.publicKey;
+    serial ??= certificate.serialNumber.toUpperCase();
+  } else {
+    key = parseOr(name, "not a PEM public key", () => createPublicKey({ key: pem, format: "pem" }));
+    if (!serial) {
+      throw new WechatPayConfigError("WeChat Pay is partly configured: also set WECHATPAY_PUBLIC_KEY_ID (the key's id, PUB_KEY_ID_…).");
+    }
+  }
+  if (!isRsa2048(key)) throw new WechatPayConfigError(`${name}: must be an RSA key of at least 2048 bits.`);
+  return [serial, key];
 }
 
-function readKey(name: string, raw: string, parse: (pem: string) => KeyObject): KeyObject {
-  const pem = loadPem(name, raw);
-  return parseOr(name, "not a PEM private key", () => parse(pem));
+/** PEM text (literal "\n" escapes allowed, as env files write them) or a path to a PEM file. */
+function loadPem(name: string, raw: string): string {
+  if (raw.includes("-----BEGIN")) return raw.replace(/\\r/g, "").replace(/\\n/g, "\n");
+  // A pasted key body without its BEGIN line is not a path; do not echo it back.
+  if (raw.length > 1024 || /^[A-Za-z0-9+/=\s]{64,}$/.test(raw)) {
+    throw new WechatPayConfigError(`${name}: neither PEM text (-----BEGIN …) nor a file path.`);
+  }
+  if (!fs.existsSync(raw)) throw new WechatPayConfigError(`${name}: file ${raw} not found (give PEM text or a path to a PEM file).`);
+  return parseOr(name, `cannot read file ${raw}`, () => fs.readFileSync(raw, "utf8"));
+}
+
+function parseBaseUrl(raw: string): string {
+  const url = parseOr("WECHATPAY_BASE_URL", "not a URL", () => new URL(raw));
+  // The signature covers the path, so a prefix (a path-mapping proxy) would sign the wrong message.
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash) {
+    throw new WechatPayConfigError("WECHATPAY_BASE_URL: must be an http(s) origin such as https://api.mch.weixin.qq.com (no path).");
+  }
+  return url.origin;
+}
+
+function isRsa2048(key: KeyObject): boolean {
+  return key.asymmetricKeyType === "rsa" && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048;
 }
 
 function parseOr<T>(name: string, problem: string, parse: () => T): T {

@@ -1,6 +1,14 @@
-// A booked Bolink renewal → the ext-payment body, exactly as the spec's mapping table says.
-import type { FeeType } from "@/lib/generated/prisma";
+// A booked Bolink renewal → the ext-payment body, as the spec's mapping table says.
+export const FEE_TYPES = [
+  "EXT_PARKING_PAYMENT_FEE_TYPE_UNKNOWN",
+  "EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY",
+  "EXT_PARKING_PAYMENT_FEE_TYPE_QUARTERLY",
+  "EXT_PARKING_PAYMENT_FEE_TYPE_MEMBER",
+] as const;
 
+export type FeeType = (typeof FEE_TYPES)[number];
+
+/** The columns of a Renewal row the mapping reads; dates are UTC-midnight calendar days. */
 export type MappableRenewal = {
   outTradeNo: string | null;
   tradeNo: string | null;
@@ -24,29 +32,57 @@ export type ExtPaymentBody = {
 
 export class MappingError extends Error {}
 
-const DAY_MS = 86_400_000;
+/** Bolink's pay_company for WeChat Pay: only then is trade_no a WeChat transaction id. */
+export const PAY_COMPANY_WECHAT = 0;
 
-/** QUARTERLY when start..end (inclusive) covers about three months (80–100 days), else MONTHLY. */
+/** Inclusive day counts that read as "about three months": a quarter is 89–92 days; the rest is slack. */
+export const QUARTER_DAYS = { min: 80, max: 100 } as const;
+
+const DAY_MS = 86_400_000;
+const MAX_ID_LENGTH = 64;
+
 export function feeTypeOf(startDate: Date | null, endDate: Date | null): FeeType {
   if (startDate && endDate) {
     const days = Math.round((endDate.getTime() - startDate.getTime()) / DAY_MS) + 1;
-    if (days >= 80 && days <= 100) return "EXT_PARKING_PAYMENT_FEE_TYPE_QUARTERLY";
+    if (days >= QUARTER_DAYS.min && days <= QUARTER_DAYS.max) return "EXT_PARKING_PAYMENT_FEE_TYPE_QUARTERLY";
   }
   return "EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY";
 }
 
 export function toExtPaymentBody(renewal: MappableRenewal, park: MappablePark): ExtPaymentBody {
-  const outTradeNo = renewal.outTradeNo ?? renewal.tradeNo;
+  const outTradeNo = present(renewal.outTradeNo) ?? present(renewal.tradeNo);
   if (!outTradeNo) throw new MappingError("the renewal has neither out_trade_no nor trade_no");
-  if (renewal.amountFen < 1) throw new MappingError("WeChat Pay needs an amount of at least 1 fen");
+  // Cutting an id would push a different order number; an operator has to look at it instead.
+  if (outTradeNo.length > MAX_ID_LENGTH) throw new MappingError(`out_trade_no is longer than ${MAX_ID_LENGTH} characters`);
+  if (!Number.isSafeInteger(renewal.amountFen) || renewal.amountFen < 1) {
+    throw new MappingError("WeChat Pay needs an amount of at least 1 fen");
+  }
+  const paidAt = (renewal.payTime ?? renewal.receivedAt).getTime();
+  if (Number.isNaN(paidAt)) throw new MappingError("the renewal has no valid payment time");
+
   const body: ExtPaymentBody = {
-    out_trade_no: outTradeNo.slice(0, 64),
-    fee_items: [
-      { fee_type: park?.feeTypeOverride ?? feeTypeOf(renewal.startDate, renewal.endDate), amount: renewal.amountFen },
-    ],
-    pay_time: Math.floor((renewal.payTime ?? renewal.receivedAt).getTime() / 1000),
+    out_trade_no: outTradeNo,
+    fee_items: [{ fee_type: park?.feeTypeOverride ?? feeTypeOf(renewal.startDate, renewal.endDate), amount: renewal.amountFen }],
+    pay_time: Math.floor(paidAt / 1000),
   };
-  if (park?.wxParkingLotId) body.wx_parking_lot_id = park.wxParkingLotId;
-  if (renewal.payCompany === 0 && renewal.tradeNo) body.wx_trade_no = renewal.tradeNo;
+  const lotId = present(park?.wxParkingLotId);
+  if (lotId) {
+    if (lotId.length > MAX_ID_LENGTH) throw new MappingError(`the park's wx_parking_lot_id is longer than ${MAX_ID_LENGTH} characters`);
+    body.wx_parking_lot_id = lotId;
+  }
+  const tradeNo = present(renewal.tradeNo);
+  if (renewal.payCompany === PAY_COMPANY_WECHAT && tradeNo) {
+    if (tradeNo.length > MAX_ID_LENGTH) throw new MappingError(`trade_no is longer than ${MAX_ID_LENGTH} characters`);
+    body.wx_trade_no = tradeNo;
+  }
   return body;
+}
+
+/** The exact text sent, stored, and re-sent on every retry. */
+export function serializeExtPaymentBody(body: ExtPaymentBody): string {
+  return JSON.stringify(body);
+}
+
+function present(value: string | null | undefined): string | undefined {
+  return value?.trim() || undefined;
 }

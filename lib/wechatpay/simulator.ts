@@ -1,153 +1,206 @@
 // A local stand-in for WeChat Pay's ext-payment endpoint: it checks what the real API checks
-// (Authorization signature, clock window, headers, body) and answers the way it does (204 or a
-// signed JSON error), and it can be told to misbehave. Control API under /__sim/.
+// (simulator-checks.ts), answers 204 or a JSON error, signs every answer with its own platform
+// key, and can be told to misbehave for the next N calls. Control API under /__sim/.
+import { randomUUID, type KeyObject } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { KeyObject } from "node:crypto";
+import { z } from "zod";
 import { EXT_PAYMENT_PATH } from "@/lib/wechatpay/client";
-import { generateKeyPair } from "@/lib/wechatpay/keys";
-import { MAX_CLOCK_SKEW_SEC, parseAuthorization, signResponse, unixNow, verifyRequest } from "@/lib/wechatpay/signing";
+import { generatePlatformKeys, type KeyPair } from "@/lib/wechatpay/keys";
+import { signResponse } from "@/lib/wechatpay/signing";
+import { checkCall, type Problem } from "@/lib/wechatpay/simulator-checks";
 
-export type Fault = "500" | "429" | "400" | "timeout" | "bad-signature" | "reset";
-const FAULTS: Fault[] = ["500", "429", "400", "timeout", "bad-signature", "reset"];
+export { generateMerchantKeys } from "@/lib/wechatpay/keys";
 
-export type ReceivedCall = { at: string; status: number | null; outTradeNo: string | null; body: string; fault: Fault | null };
+export const FAULTS = ["500", "429", "400", "timeout", "bad-signature", "reset"] as const;
+export type Fault = (typeof FAULTS)[number];
 
-const FEE_TYPES = [
-  "EXT_PARKING_PAYMENT_FEE_TYPE_UNKNOWN",
-  "EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY",
-  "EXT_PARKING_PAYMENT_FEE_TYPE_QUARTERLY",
-  "EXT_PARKING_PAYMENT_FEE_TYPE_MEMBER",
-];
+export type ReceivedCall = {
+  at: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The body text exactly as received. */
+  body: string;
+  /** The body as JSON, or null when it is not JSON. */
+  parsedBody: unknown;
+  outTradeNo: string | null;
+  /** The status answered; null when the call was held open ("timeout") or cut ("reset"). */
+  status: number | null;
+  code: string | null;
+  fault: Fault | null;
+};
 
 export type Simulator = {
   url: string;
   platformPublicKey: KeyObject;
   platformKeyId: string;
   received: ReceivedCall[];
-  /** How many times WeChat accepted (204) this out_trade_no. */
+  /** How many times this out_trade_no was accepted (answered 204, even with a corrupted signature). */
   acceptedCount(outTradeNo: string): number;
+  /** Misbehave on the next `count` calls, after any faults already queued. */
   inject(fault: Fault, count?: number, retryAfterSec?: number): void;
   setLatency(ms: number): void;
+  /** Forgets calls, acceptances and queued faults; latency back to the start value. */
   reset(): void;
   close(): Promise<void>;
 };
 
-export async function startWechatPaySimulator(options: {
+export type SimulatorOptions = {
   mchid: string;
   merchantSerialNo: string;
   merchantPublicKey: KeyObject;
   port?: number;
   host?: string;
   latencyMs?: number;
-}): Promise<Simulator> {
-  const platform = generateKeyPair("PUB_KEY_ID_");
+  /** Reuse a platform key (and its PUB_KEY_ID_…) across restarts; generated when absent. */
+  platformKeys?: KeyPair;
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_RECEIVED = 10_000;
+
+const faultInput = z.object({
+  fault: z.enum(FAULTS),
+  count: z.number().int().min(1).max(1000).default(1),
+  retryAfterSec: z.number().int().min(0).max(86_400).optional(),
+});
+const latencyInput = z.object({ ms: z.number().int().min(0).max(120_000) });
+
+export async function startWechatPaySimulator(options: SimulatorOptions): Promise<Simulator> {
+  const platform = options.platformKeys ?? generatePlatformKeys();
   const received: ReceivedCall[] = [];
   const accepted = new Map<string, number>();
-  let faults: { fault: Fault; retryAfterSec?: number }[] = [];
+  const faults: { fault: Fault; retryAfterSec?: number }[] = [];
   let latencyMs = options.latencyMs ?? 0;
-  const hanging = new Set<http.ServerResponse>();
+  const held = new Set<http.ServerResponse>();
+  let closed: Promise<void> | undefined;
 
-  function answer(res: http.ServerResponse, status: number, payload?: { code: string; message: string }, badSignature = false) {
-    const body = payload ? JSON.stringify(payload) : "";
-    const headers = signResponse(platform.privateKey, platform.serial, body);
-    if (badSignature) headers["Wechatpay-Signature"] = `A${headers["Wechatpay-Signature"].slice(1).split("").reverse().join("")}`;
+  function answer(res: http.ServerResponse, status: number, problem?: Problem, extra: { badSignature?: boolean; headers?: Record<string, string> } = {}) {
+    if (res.destroyed) return null;
+    const body = problem ? JSON.stringify({ code: problem.code, message: problem.message }) : "";
+    // Signing other bytes than those sent gives a well-formed signature that does not verify.
+    const signed = signResponse(platform.privateKey, platform.serial, extra.badSignature ? `${body}#tampered` : body);
     res.writeHead(status, {
-      ...headers,
-      "Request-ID": crypto.randomUUID(),
-      ...(payload ? { "Content-Type": "application/json; charset=utf-8" } : {}),
+      ...signed,
+      "Request-ID": randomUUID(),
+      ...(problem ? { "Content-Type": "application/json; charset=utf-8" } : {}),
+      ...extra.headers,
     });
     res.end(body);
     return status;
   }
 
-  function check(req: http.IncomingMessage, body: string): [number, string, string] | null {
-    const auth = parseAuthorization(req.headers.authorization ?? null);
-    if (!auth) return [401, "SIGN_ERROR", "Authorization header missing or malformed"];
-    if (auth.mchid !== options.mchid) return [401, "SIGN_ERROR", "mchid does not match the signing merchant"];
-    if (auth.serial_no !== options.merchantSerialNo) return [401, "SIGN_ERROR", "unknown merchant certificate serial_no"];
-    if (Math.abs(unixNow() - Number(auth.timestamp)) > MAX_CLOCK_SKEW_SEC) return [401, "SIGN_ERROR", "timestamp outside the 5-minute window"];
-    if (!verifyRequest(auth, "POST", req.url ?? "", body, options.merchantPublicKey)) return [401, "SIGN_ERROR", "signature verification failed"];
-    if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) return [400, "INVALID_REQUEST", "Content-Type must be application/json"];
-    if (!String(req.headers.accept ?? "").includes("application/json")) return [400, "INVALID_REQUEST", "Accept must be application/json"];
-    return validateBody(body);
-  }
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, tooLarge: boolean) {
+    const pathWithQuery = req.url ?? "/";
+    const pathname = new URL(pathWithQuery, "http://simulator").pathname;
+    if (pathname.startsWith("/__sim/")) return control(req, res, pathname, body);
+    if (pathname !== EXT_PAYMENT_PATH) return void answer(res, 404, { status: 404, code: "NOT_FOUND", message: "no such API" });
+    if (req.method !== "POST") return void answer(res, 405, { status: 405, code: "METHOD_NOT_ALLOWED", message: "use POST" });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
-    if (req.url?.startsWith("/__sim/")) return control(req, res, body);
-    if (req.method !== "POST" || req.url !== EXT_PAYMENT_PATH) {
-      answer(res, 404, { code: "NOT_FOUND", message: "no such API" });
-      return;
-    }
     if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    const text = body.toString("utf8");
+    const parsedBody = parseJson(text);
     const fault = faults.shift();
-    const call: ReceivedCall = { at: new Date().toISOString(), status: null, outTradeNo: outTradeNoOf(body), body, fault: fault?.fault ?? null };
+    const call: ReceivedCall = {
+      at: new Date().toISOString(),
+      method: req.method,
+      path: pathWithQuery,
+      headers: flatHeaders(req.headers),
+      body: text,
+      parsedBody,
+      outTradeNo: outTradeNoOf(parsedBody),
+      status: null,
+      code: null,
+      fault: fault?.fault ?? null,
+    };
     received.push(call);
+    if (received.length > MAX_RECEIVED) received.splice(0, received.length - MAX_RECEIVED);
+    const refuse = (problem: Problem, headers?: Record<string, string>) => {
+      call.code = problem.code;
+      call.status = answer(res, problem.status, problem, { headers, badSignature: fault?.fault === "bad-signature" });
+    };
+
     switch (fault?.fault) {
       case "timeout":
-        hanging.add(res); // never answered; the client's timeout decides
-        res.on("close", () => hanging.delete(res));
+        held.add(res); // never answered: the client's timeout decides
+        res.on("close", () => held.delete(res));
         return;
       case "reset":
         req.socket.destroy();
         return;
       case "500":
-        call.status = answer(res, 500, { code: "SYSTEM_ERROR", message: "系统错误" });
-        return;
+        return refuse({ status: 500, code: "SYSTEM_ERROR", message: "系统错误" });
       case "429":
-        if (fault.retryAfterSec) res.setHeader("Retry-After", String(fault.retryAfterSec));
-        call.status = answer(res, 429, { code: "FREQUENCY_LIMITED", message: "频率超限" });
-        return;
+        return refuse(
+          { status: 429, code: "FREQUENCY_LIMITED", message: "频率超限" },
+          fault.retryAfterSec === undefined ? undefined : { "Retry-After": String(fault.retryAfterSec) },
+        );
       case "400":
-        call.status = answer(res, 400, { code: "PARAM_ERROR", message: "wx_parking_lot_id 不存在" });
-        return;
+        return refuse({ status: 400, code: "PARAM_ERROR", message: "wx_parking_lot_id 不存在" });
     }
-    const problem = check(req, body);
-    if (problem) {
-      call.status = answer(res, problem[0], { code: problem[1], message: problem[2] });
-      return;
-    }
+    if (tooLarge) return refuse({ status: 400, code: "PARAM_ERROR", message: `body is larger than ${MAX_BODY_BYTES} bytes` });
+    const problem = checkCall(options, { method: req.method, pathWithQuery, headers: req.headers, body });
+    if (problem) return refuse(problem);
     accepted.set(call.outTradeNo!, (accepted.get(call.outTradeNo!) ?? 0) + 1);
-    call.status = answer(res, 204, undefined, fault?.fault === "bad-signature");
+    call.status = answer(res, 204, undefined, { badSignature: fault?.fault === "bad-signature" });
   }
 
-  function control(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
-    const input = (() => {
-      try {
-        return JSON.parse(body || "{}") as Record<string, unknown>;
-      } catch {
-        return {};
-      }
-    })();
+  function control(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, body: Buffer) {
     const json = (status: number, payload: unknown) => {
-      res.writeHead(status, { "Content-Type": "application/json" });
+      res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(payload));
     };
-    if (req.url === "/__sim/received") return json(200, received);
-    if (req.url === "/__sim/reset") return (sim.reset(), json(200, { ok: true }));
-    if (req.url === "/__sim/latency") return (sim.setLatency(Number(input.ms) || 0), json(200, { ok: true }));
-    if (req.url === "/__sim/faults" && FAULTS.includes(input.fault as Fault)) {
-      sim.inject(input.fault as Fault, Number(input.count) || 1, Number(input.retryAfterSec) || undefined);
-      return json(200, { ok: true, queued: faults.length });
+    const input = <T extends z.ZodType>(schema: T) => schema.safeParse(parseJson(body.toString("utf8") || "{}"));
+    const route = `${req.method} ${pathname}`;
+    if (route === "GET /__sim/received") return json(200, received);
+    if (route === "GET /__sim/accepted") return json(200, Object.fromEntries(accepted));
+    if (route === "GET /__sim/info") {
+      return json(200, {
+        platformKeyId: platform.serial,
+        platformPublicKey: platform.publicKey.export({ type: "spki", format: "pem" }),
+        mchid: options.mchid,
+        merchantSerialNo: options.merchantSerialNo,
+        latencyMs,
+        queuedFaults: faults.map((entry) => entry.fault),
+      });
     }
-    return json(404, { error: `unknown control ${req.url}; faults: ${FAULTS.join(", ")}` });
+    if (route === "POST /__sim/reset") return (sim.reset(), json(200, { ok: true }));
+    if (route === "POST /__sim/latency") {
+      const parsed = input(latencyInput);
+      if (!parsed.success) return json(400, { error: 'expected {"ms": <0..120000>}' });
+      sim.setLatency(parsed.data.ms);
+      return json(200, { ok: true, latencyMs });
+    }
+    if (route === "POST /__sim/faults") {
+      const parsed = input(faultInput);
+      if (!parsed.success) return json(400, { error: `expected {"fault": ${FAULTS.join("|")}, "count"?: n, "retryAfterSec"?: s}` });
+      const { fault, count, retryAfterSec } = parsed.data;
+      sim.inject(fault, count, retryAfterSec);
+      return json(200, { ok: true, queuedFaults: faults.map((entry) => entry.fault) });
+    }
+    return json(404, { error: `unknown control ${route}` });
   }
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
     req.on("end", () => {
-      handle(req, res, Buffer.concat(chunks).toString("utf8")).catch(() => {
-        if (!res.headersSent) answer(res, 500, { code: "SYSTEM_ERROR", message: "simulator error" });
+      handle(req, res, Buffer.concat(chunks), size > MAX_BODY_BYTES).catch(() => {
+        if (!res.headersSent) answer(res, 500, { status: 500, code: "SYSTEM_ERROR", message: "simulator error" });
       });
     });
   });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
 
   const sim: Simulator = {
-    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     platformPublicKey: platform.publicKey,
     platformKeyId: platform.serial,
     received,
@@ -156,50 +209,42 @@ export async function startWechatPaySimulator(options: {
       for (let i = 0; i < count; i++) faults.push({ fault, retryAfterSec });
     },
     setLatency(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError("latency must be >= 0 ms");
       latencyMs = ms;
     },
     reset() {
       received.length = 0;
       accepted.clear();
-      faults = [];
-      latencyMs = 0;
+      faults.length = 0;
+      latencyMs = options.latencyMs ?? 0;
     },
-    async close() {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        for (const res of held) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
     },
   };
   return sim;
 }
 
-function outTradeNoOf(body: string): string | null {
+function parseJson(text: string): unknown {
   try {
-    const value = (JSON.parse(body) as { out_trade_no?: unknown }).out_trade_no;
-    return typeof value === "string" ? value : null;
+    return JSON.parse(text);
   } catch {
     return null;
   }
 }
 
-/** The spec's field table, answered the way WeChat does: 400 PARAM_ERROR naming the field. */
-function validateBody(text: string): [number, string, string] | null {
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return [400, "PARAM_ERROR", "body is not valid JSON"];
-  }
-  const bad = (field: string, why: string): [number, string, string] => [400, "PARAM_ERROR", `${field} ${why}`];
-  const isText = (v: unknown, max: number) => typeof v === "string" && v.length >= 1 && v.length <= max;
-  if (!isText(body.out_trade_no, 64)) return bad("out_trade_no", "must be a string of 1-64 characters");
-  if (!Array.isArray(body.fee_items) || body.fee_items.length < 1) return bad("fee_items", "must have at least one item");
-  for (const item of body.fee_items as Record<string, unknown>[]) {
-    if (!FEE_TYPES.includes(item?.fee_type as string)) return bad("fee_items.fee_type", "is not a supported fee type");
-    if (!Number.isInteger(item.amount) || (item.amount as number) < 1) return bad("fee_items.amount", "must be a positive integer (fen)");
-  }
-  if (!Number.isInteger(body.pay_time) || (body.pay_time as number) <= 0) return bad("pay_time", "must be a unix time in seconds");
-  if (body.wx_parking_lot_id !== undefined && !isText(body.wx_parking_lot_id, 64)) return bad("wx_parking_lot_id", "must be a string of 1-64 characters");
-  if (body.wx_trade_no !== undefined && !isText(body.wx_trade_no, 64)) return bad("wx_trade_no", "must be a string of 1-64 characters");
-  return null;
+function outTradeNoOf(body: unknown): string | null {
+  const value = (body as { out_trade_no?: unknown } | null)?.out_trade_no;
+  return typeof value === "string" ? value : null;
+}
+
+function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value]])),
+  );
 }
