@@ -1,5 +1,29 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import { RenewalsFilters } from "@/components/renewals/renewals-filters";
+import { RenewalsTable } from "@/components/renewals/renewals-table";
+import { PageHeader } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getMessages } from "@/lib/i18n/server";
+import { listRenewals } from "@/lib/queries/renewals";
+import { firstValues, listRenewalsQuery } from "@/lib/validations/renewals";
 
-export default function RenewalsPage() {
-  return <PlaceholderPage page="renewals" />;
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("VIEWER");
+  const params = firstValues(await searchParams);
+  const query = listRenewalsQuery.parse(params);
+  const db = getDb();
+  const [t, page, parks] = await Promise.all([
+    getMessages(),
+    listRenewals(db, query),
+    db.park.findMany({ select: { parkId: true }, orderBy: { parkId: "asc" }, take: 1000 }),
+  ]);
+  return (
+    <>
+      <PageHeader title={t.pages.renewals.title} description={t.pages.renewals.description} />
+      <RenewalsFilters values={params} parks={parks.map((p) => p.parkId)} t={t} />
+      <RenewalsTable rows={page.rows} t={t} />
+      <Pager params={params} prev={page.prev} next={page.next} labels={t.table} />
+    </>
+  );
 }

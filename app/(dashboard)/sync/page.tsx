@@ -1,5 +1,88 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import Link from "next/link";
+import { SyncsTable } from "@/components/sync/syncs-table";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Input, Label } from "@/components/ui/input";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getMessages } from "@/lib/i18n/server";
+import { listSyncs, syncStatusCounts } from "@/lib/queries/syncs";
+import { firstValues } from "@/lib/validations/renewals";
+import { listSyncsQuery } from "@/lib/validations/syncs";
 
-export default function SyncPage() {
-  return <PlaceholderPage page="sync" />;
+const STATUSES = ["PENDING", "RETRYING", "SYNCED", "FAILED"] as const;
+
+export default async function SyncPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("VIEWER");
+  const params = firstValues(await searchParams);
+  const query = listSyncsQuery.parse(params);
+  const db = getDb();
+  const [t, page, counts] = await Promise.all([getMessages(), listSyncs(db, query), syncStatusCounts(db)]);
+  const nextHref = () => {
+    const next = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== "after"));
+    next.set("after", String(page.next));
+    return `?${next.toString()}`;
+  };
+  return (
+    <>
+      <PageHeader title={t.pages.sync.title} description={t.pages.sync.description} />
+      <div className="mb-3 grid grid-cols-4 gap-2">
+        {STATUSES.map((status) => (
+          <Card key={status} className="px-3 py-2">
+            <Link href={`?status=${status}`} className="block" data-testid={`count-${status}`}>
+              <p className="text-xs text-slate-500">{t.sync.statuses[status]}</p>
+              <p className="text-xl font-semibold tabular-nums">{counts[status]}</p>
+            </Link>
+          </Card>
+        ))}
+      </div>
+      <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="status" className="text-xs text-slate-600">
+            {t.renewals.syncState}
+          </Label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+            <option value="">{t.table.all}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t.sync.statuses[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="code" className="text-xs text-slate-600">
+            {t.sync.code}
+          </Label>
+          <Input id="code" name="code" defaultValue={query.code} className="w-40" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="park" className="text-xs text-slate-600">
+            {t.renewals.park}
+          </Label>
+          <Input id="park" name="park" defaultValue={query.park} className="w-32" />
+        </div>
+        <Button type="submit">{t.table.filter}</Button>
+        <Button asChild variant="ghost">
+          <a href="?">{t.table.reset}</a>
+        </Button>
+      </form>
+      <SyncsTable rows={page.rows} t={t} canResend={hasRole(user.role, "OPERATOR")} />
+      {page.next ? (
+        <nav className="mt-3 flex justify-end gap-2" aria-label="pagination">
+          {query.after ? (
+            <Button asChild variant="ghost" size="sm">
+              <Link href="?">{t.table.first}</Link>
+            </Button>
+          ) : null}
+          <Button asChild variant="outline" size="sm">
+            <Link href={nextHref()} rel="next">
+              {t.table.next}
+            </Link>
+          </Button>
+        </nav>
+      ) : null}
+    </>
+  );
 }

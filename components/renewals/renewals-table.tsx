@@ -1,0 +1,125 @@
+"use client";
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { Badge, syncTone } from "@/components/ui/badge";
+import { formatDateTime, formatFen } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import type { RenewalRow } from "@/lib/queries/renewals";
+
+const column = createColumnHelper<RenewalRow>();
+
+export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table">) {
+  const r = t.renewals;
+  return [
+    column.accessor("payTime", {
+      header: r.payTime,
+      cell: (info) => <span className="tabular-nums">{formatDateTime(info.getValue() ?? info.row.original.bookedAt)}</span>,
+    }),
+    column.accessor("parkId", { header: r.park }),
+    column.accessor("carNumber", {
+      header: r.plate,
+      cell: (info) => {
+        const color = info.row.original.licenseColor;
+        return info.getValue() ? (
+          <span>
+            {info.getValue()}
+            {color !== null ? <span className="ml-1 text-xs text-slate-500">{r.plateColors[String(color) as keyof typeof r.plateColors]}</span> : null}
+          </span>
+        ) : (
+          "—"
+        );
+      },
+    }),
+    column.accessor("cardId", { header: r.card, cell: (info) => info.getValue() ?? "—" }),
+    column.accessor("amountFen", { header: r.amount, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
+    column.accessor("arriveMoneyFen", { header: r.arriveMoney, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
+    column.accessor("feeFen", { header: r.fee, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
+    column.accessor("payCompany", {
+      header: r.channel,
+      cell: (info) => r.channels[(info.getValue() === null ? "unknown" : String(info.getValue())) as keyof typeof r.channels] ?? r.channels.unknown,
+    }),
+    column.accessor("tradeNo", { header: r.tradeNo, cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
+    column.accessor("payState", {
+      header: r.payState,
+      cell: (info) => (
+        <span className="inline-flex gap-1">
+          <Badge tone={info.getValue() === 1 ? "green" : "red"}>{r.payStates[String(info.getValue()) as "0" | "1"]}</Badge>
+          {info.row.original.hasConflict ? <Badge tone="amber">{r.conflict}</Badge> : null}
+        </span>
+      ),
+    }),
+    column.display({
+      id: "sync",
+      header: r.syncState,
+      cell: (info) => {
+        const status = info.row.original.sync?.status ?? "NONE";
+        return (
+          <Badge tone={syncTone[status]}>
+            {t.sync.statuses[status]}
+            {info.row.original.sync?.lastCode ? ` · ${info.row.original.sync.lastCode}` : ""}
+          </Badge>
+        );
+      },
+    }),
+    column.display({
+      id: "open",
+      header: () => <span className="sr-only">{t.table.details}</span>,
+      cell: (info) => (
+        <Link className="text-blue-700 underline-offset-2 hover:underline" href={`/renewals/${info.row.original.id}`}>
+          {t.table.details}
+        </Link>
+      ),
+    }),
+  ];
+}
+
+export function RenewalsTable({ rows, t }: { rows: RenewalRow[]; t: Pick<Messages, "renewals" | "sync" | "table"> }) {
+  const columns = useMemo(() => getRenewalColumns(t), [t]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is rebuilt per render by design; nothing here is memoised across renders
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => String(row.id),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+  });
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.length === 0 ? (
+            <tr>
+              <td colSpan={table.getAllColumns().length} className="px-3 py-10 text-center text-slate-500">
+                {t.table.noRows}
+              </td>
+            </tr>
+          ) : (
+            table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="whitespace-nowrap px-3 py-1.5">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

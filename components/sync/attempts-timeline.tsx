@@ -1,0 +1,50 @@
+import { Badge, type Tone } from "@/components/ui/badge";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+
+type Attempt = {
+  id: number;
+  startedAt: Date;
+  durationMs: number;
+  httpStatus: number | null;
+  code: string | null;
+  message: string | null;
+  requestBody: string;
+  responseBody: string | null;
+  signatureCheck: string | null;
+  outcome: "SUCCESS" | "TRANSIENT" | "PERMANENT";
+};
+
+const tone: Record<Attempt["outcome"], Tone> = { SUCCESS: "green", TRANSIENT: "amber", PERMANENT: "red" };
+
+export function AttemptsTimeline({ attempts, t }: { attempts: Attempt[]; t: Messages["sync"] }) {
+  if (!attempts.length) return <p className="text-sm text-slate-500">{t.noAttempts}</p>;
+  return (
+    <ol className="space-y-2 border-l border-slate-200 pl-4" data-testid="attempts">
+      {attempts.map((attempt) => (
+        <li key={attempt.id} className="text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={tone[attempt.outcome]}>{t.outcomes[attempt.outcome]}</Badge>
+            <span className="tabular-nums">{formatDateTime(attempt.startedAt)}</span>
+            <span className="text-slate-500">
+              {t.httpStatus} {attempt.httpStatus ?? "—"} · {t.duration} {attempt.durationMs} ms · {t.signature}{" "}
+              {attempt.signatureCheck ?? "—"}
+            </span>
+          </div>
+          {attempt.code || attempt.message ? (
+            <p className="text-slate-700">
+              {attempt.code} {attempt.message}
+            </p>
+          ) : null}
+          <details className="mt-1">
+            <summary className="cursor-pointer text-xs text-slate-500">
+              {t.request} / {t.response}
+            </summary>
+            <pre className="mt-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{attempt.requestBody}</pre>
+            <pre className="mt-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{attempt.responseBody || "—"}</pre>
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}
