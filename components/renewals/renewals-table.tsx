@@ -31,7 +31,10 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
         );
       },
     }),
-    column.accessor("cardId", { header: r.card, cell: (info) => info.getValue() ?? "—" }),
+    column.accessor("cardId", {
+      header: r.card,
+      cell: (info) => <span className="block max-w-32 truncate" title={info.getValue() ?? undefined}>{info.getValue() ?? "—"}</span>,
+    }),
     column.accessor("amountFen", { header: r.amount, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
     column.accessor("arriveMoneyFen", { header: r.arriveMoney, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
     column.accessor("feeFen", { header: r.fee, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
@@ -39,7 +42,14 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
       header: r.channel,
       cell: (info) => r.channels[(info.getValue() === null ? "unknown" : String(info.getValue())) as keyof typeof r.channels] ?? r.channels.unknown,
     }),
-    column.accessor("tradeNo", { header: r.tradeNo, cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
+    column.accessor("tradeNo", {
+      header: r.tradeNo,
+      cell: (info) => (
+        <span className="block max-w-40 truncate font-mono text-xs" title={info.getValue() ?? undefined}>
+          {info.getValue() ?? "—"}
+        </span>
+      ),
+    }),
     column.accessor("payState", {
       header: r.payState,
       cell: (info) => (
@@ -87,13 +97,13 @@ export function RenewalsTable({ rows, t }: { rows: RenewalRow[]; t: Pick<Message
     manualFiltering: true,
   });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th key={header.id} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
                   {flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
@@ -111,7 +121,7 @@ export function RenewalsTable({ rows, t }: { rows: RenewalRow[]; t: Pick<Message
             table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-1.5">
+                  <td key={cell.id} className="whitespace-nowrap px-2 py-1.5">
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

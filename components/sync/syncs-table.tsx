@@ -78,13 +78,13 @@ export function SyncsTable({ rows, t, canResend }: { rows: SyncRow[]; t: Pick<Me
           <ResendButton ids={selected} labels={t.sync} label={`${t.sync.resendSelected} (${selected.length})`} />
         </div>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                  <th key={header.id} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}
@@ -102,7 +102,7 @@ export function SyncsTable({ rows, t, canResend }: { rows: SyncRow[]; t: Pick<Me
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-testid={`sync-${row.original.id}`}>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="whitespace-nowrap px-3 py-1.5">
+                    <td key={cell.id} className="whitespace-nowrap px-2 py-1.5">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
