@@ -46,6 +46,8 @@ const envSchema = z.object({
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   SYNC_RATE_LIMIT: z.coerce.number().min(0.1).max(10_000).default(50),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Port of the in-process WeChat Pay simulator (no WECHATPAY_*): 0 = any free port. */
+  WECHATPAY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,15 +14,15 @@ export type WechatMode = "live" | "simulator";
 export type SyncRuntime = { mode: WechatMode; target: string; simulator?: Simulator; worker?: SyncWorker; stop(): Promise<void> };
 
 /** Parses WECHATPAY_* (throws WechatPayConfigError with a clear message) and starts the simulator if needed. */
-export async function resolveWechatTarget(): Promise<{ mode: WechatMode; config: ExtPaymentTarget; simulator?: Simulator }> {
+export async function resolveWechatTarget(simulatorPort = 0): Promise<{ mode: WechatMode; config: ExtPaymentTarget; simulator?: Simulator }> {
   const parsed = parseWechatPayConfig();
   if (parsed.mode === "live") return { mode: "live", config: parsed };
-  const { simulator, target } = await startSimulatorTarget();
+  const { simulator, target } = await startSimulatorTarget({ port: simulatorPort });
   return { mode: "simulator", simulator, config: target };
 }
 
 export async function startSyncRuntime(db: Db, databaseUrl: string, env: Env, options: { worker: boolean }): Promise<SyncRuntime> {
-  const target = await resolveWechatTarget();
+  const target = await resolveWechatTarget(env.WECHATPAY_SIM_PORT);
   const worker = options.worker
     ? await startSyncWorker({
         db,

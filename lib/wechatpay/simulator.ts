@@ -41,6 +41,8 @@ export type Simulator = {
   /** Misbehave on the next `count` calls, after any faults already queued. */
   inject(fault: Fault, count?: number, retryAfterSec?: number): void;
   setLatency(ms: number): void;
+  /** Answer 400 PARAM_ERROR, as WeChat does, for these wx_parking_lot_id values (lots not onboarded). */
+  setUnknownParkingLots(ids: string[]): void;
   /** Forgets calls, acceptances and queued faults; latency back to the start value. */
   reset(): void;
   close(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
   const accepted = new Map<string, number>();
   const faults: { fault: Fault; retryAfterSec?: number }[] = [];
   let latencyMs = options.latencyMs ?? 0;
+  const unknownLots = new Set<string>();
   const held = new Set<http.ServerResponse>();
   let closed: Promise<void> | undefined;
 
@@ -142,6 +145,10 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
     if (tooLarge) return refuse({ status: 400, code: "PARAM_ERROR", message: `body is larger than ${MAX_BODY_BYTES} bytes` });
     const problem = checkCall(options, { method: req.method, pathWithQuery, headers: req.headers, body });
     if (problem) return refuse(problem);
+    const lot = (parsedBody as { wx_parking_lot_id?: unknown }).wx_parking_lot_id;
+    if (typeof lot === "string" && unknownLots.has(lot)) {
+      return refuse({ status: 400, code: "PARAM_ERROR", message: "wx_parking_lot_id 不存在" });
+    }
     accepted.set(call.outTradeNo!, (accepted.get(call.outTradeNo!) ?? 0) + 1);
     call.status = answer(res, 204, undefined, { badSignature: fault?.fault === "bad-signature" });
   }
@@ -179,6 +186,12 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
       sim.inject(fault, count, retryAfterSec);
       return json(200, { ok: true, queuedFaults: faults.map((entry) => entry.fault) });
     }
+    if (route === "POST /__sim/unknown-lots") {
+      const parsed = input(z.object({ ids: z.array(z.string().max(64)).max(1000) }));
+      if (!parsed.success) return json(400, { error: 'expected {"ids": ["WX-LOT", …]}' });
+      sim.setUnknownParkingLots(parsed.data.ids);
+      return json(200, { ok: true });
+    }
     return json(404, { error: `unknown control ${route}` });
   }
 
@@ -212,7 +225,12 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError("latency must be >= 0 ms");
       latencyMs = ms;
     },
+    setUnknownParkingLots(ids) {
+      unknownLots.clear();
+      for (const id of ids) unknownLots.add(id);
+    },
     reset() {
+      unknownLots.clear();
       received.length = 0;
       accepted.clear();
       faults.length = 0;
