@@ -58,6 +58,7 @@ test("a 400 from WeChat shows as failed with its message; fixing the mapping and
 
   await page.goto(`/renewals?q=${tradeNo}`);
   await page.locator("tbody tr").first().getByRole("link", { name: "详情" }).click();
+  await expect(page).toHaveURL(/\/renewals\/\d+$/);
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("attempts").locator("li").first()).toContainText("成功", { timeout: 1000 });

@@ -9,6 +9,24 @@ export const username = z
   .max(64)
   .regex(/^[\p{L}\p{N}._@-]+$/u, "letters, digits and . _ @ - only");
 
+const userId = z.number().int().positive();
+
 export const createUserInput = z.object({ username, password, role: z.enum(ROLES) });
 
 export const changeOwnPasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: password });
+
+export const changeUserRoleInput = z.object({ userId, role: z.enum(ROLES) });
+
+export const setUserDisabledInput = z.object({ userId, disabled: z.boolean() });
+
+export const resetUserPasswordInput = z.object({ userId, password });
+
+/** Refusals the user actions answer; shared with the UI, which shows them in the user's language. */
+export const USER_ERRORS = {
+  duplicate: "username already exists",
+  notFound: "user not found",
+  selfDisable: "you cannot disable your own account",
+  selfDemote: "you cannot change your own role",
+  lastAdmin: "the last enabled admin cannot be disabled or demoted",
+  wrongPassword: "current password is wrong",
+} as const;

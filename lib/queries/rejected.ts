@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma";
+
+export const REJECTED_PAGE_SIZE = 50;
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional().catch(undefined));
+
+/** The rejected-callbacks page's URL state: ?reason=<exact>&union=&after=<id>. */
+export const listRejectedQuery = z.object({
+  reason: optional(z.string().max(500)),
+  union: optional(z.string().trim().max(64)),
+  after: optional(z.coerce.number().int().positive().max(2 ** 31 - 1)),
+});
+
+export type ListRejectedQuery = z.infer<typeof listRejectedQuery>;
+
+/** Newest first by id (keyset: ?after=<last id seen>). The table is bounded (pruned oldest first). */
+export async function listRejected(db: Db, query: ListRejectedQuery) {
+  const where: Prisma.RejectedCallbackWhereInput = {
+    ...(query.reason ? { reason: query.reason } : {}),
+    ...(query.union ? { unionId: query.union } : {}),
+    ...(query.after ? { id: { lt: query.after } } : {}),
+  };
+  const rows = await db.rejectedCallback.findMany({ where, orderBy: { id: "desc" }, take: REJECTED_PAGE_SIZE + 1 });
+  const page = rows.slice(0, REJECTED_PAGE_SIZE);
+  return { rows: page, next: rows.length > REJECTED_PAGE_SIZE ? page[page.length - 1].id : null };
+}
+
+export type RejectedRow = Awaited<ReturnType<typeof listRejected>>["rows"][number];
+
+/** The most frequent reasons, for the filter's dropdown. */
+export async function rejectedReasons(db: Db): Promise<{ reason: string; count: number }[]> {
+  const groups = await db.rejectedCallback.groupBy({
+    by: ["reason"],
+    _count: { _all: true },
+    orderBy: { _count: { reason: "desc" } },
+    take: 100,
+  });
+  return groups.map((group) => ({ reason: group.reason, count: group._count._all }));
+}

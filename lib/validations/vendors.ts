@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const unionId = z.string().trim().regex(/^\d{1,18}$/, "digits only (Bolink's union_id)");
+export const vendorName = z.string().trim().min(1).max(100);
+/** Bolink's ukey: copied from the vendor portal, so surrounding spaces are a paste accident. */
+export const ukey = z
+  .string()
+  .trim()
+  .min(8, "at least 8 characters")
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "visible ASCII only, no spaces");
+
+const vendorId = z.number().int().positive();
+
+export const createVendorInput = z.object({ unionId, name: vendorName, ukey });
+
+export const updateVendorInput = z.object({ id: vendorId, name: vendorName, enabled: z.boolean() });
+
+export const replaceVendorKeyInput = z.object({ id: vendorId, ukey });
+
+export const VENDOR_ERRORS = {
+  duplicate: "union_id already exists",
+  notFound: "vendor not found",
+} as const;
