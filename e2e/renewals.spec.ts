@@ -1,4 +1,5 @@
 // An operator's daily look: renewals filtered by park and date, a detail page with its WeChat attempts.
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signData } from "../lib/bolink/signature";
 
@@ -50,7 +51,18 @@ test("filter renewals by park and date, open one, see its WeChat attempt", async
   await expect(rows.first()).toContainText("2026-10-05 10:00:00");
   await expect(rows.first()).toContainText("¥300.00");
 
+  // The export holds exactly the filtered rows, UTF-8 with a BOM so Excel reads the Chinese.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
+  const csv = fs.readFileSync((await download.path())!);
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = csv.toString("utf8").slice(1).trim().split(/\r?\n/);
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain("支付时间");
+  expect(lines[1]).toContain(`E2E-A-${run}`);
+  expect(lines[1]).toContain("300.00");
+
   await rows.first().getByRole("link", { name: "详情" }).click();
+  await expect(page).toHaveURL(/\/renewals\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("续费详情");
   await expect(page.getByTestId("raw-body")).toContainText(`E2E-A-${run}`);
   // The in-process simulator accepts it within moments; the attempt shows a verified 204.

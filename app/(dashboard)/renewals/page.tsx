@@ -1,5 +1,6 @@
 import { RenewalsFilters } from "@/components/renewals/renewals-filters";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { requirePageUser } from "@/lib/auth/session";
@@ -20,10 +21,23 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <>
-      <PageHeader title={t.pages.renewals.title} description={t.pages.renewals.description} />
+      <PageHeader title={t.pages.renewals.title} description={t.pages.renewals.description}>
+        <Button asChild variant="outline" size="sm">
+          <a href={`/api/renewals/export?${exportQuery(params)}`} download>
+            {t.table.export}
+          </a>
+        </Button>
+      </PageHeader>
       <RenewalsFilters values={params} parks={parks.map((p) => p.parkId)} t={t} />
       <RenewalsTable rows={page.rows} t={t} />
       <Pager params={params} prev={page.prev} next={page.next} labels={t.table} />
     </>
   );
+}
+
+/** The current filters without the page cursor: the export holds every matching row. */
+function exportQuery(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value && key !== "after" && key !== "before") query.set(key, value);
+  return query.toString();
 }

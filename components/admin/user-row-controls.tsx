@@ -1,0 +1,97 @@
+"use client";
+import { useId, useState } from "react";
+import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/app/(dashboard)/users/actions";
+import { Status, useActionStatus } from "@/components/admin/action-status";
+import { selectClass } from "@/components/admin/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { ROLES } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import { USER_ERRORS } from "@/lib/validations/users";
+
+type User = { id: number; username: string; role: Role; disabled: boolean };
+
+/** One user's role, enabled state and password; every change is checked again on the server. */
+export function UserRowControls({ user, t, roles }: { user: User; t: Messages["users"]; roles: Messages["roles"] }) {
+  const id = useId();
+  const [role, setRole] = useState<Role>(user.role);
+  const { pending, message, run } = useActionStatus({ known: USER_ERRORS, texts: t.errors });
+  const name = (text: string) => text.replace("{name}", user.username);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label htmlFor={`${id}-role`} className="sr-only">
+        {name(t.roleFor)}
+      </label>
+      <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)} className={`${selectClass} h-8 text-xs`}>
+        {ROLES.map((value) => (
+          <option key={value} value={value}>
+            {roles[value]}
+          </option>
+        ))}
+      </select>
+      <Button
+        size="sm"
+        variant="outline"
+        disabled={pending || role === user.role}
+        onClick={() =>
+          run(
+            () => changeUserRoleAction({ userId: user.id, role }),
+            () => name(t.roleChanged).replace("{role}", roles[role]),
+          )
+        }
+      >
+        {t.saveRole}
+      </Button>
+      <Button
+        size="sm"
+        variant={user.disabled ? "outline" : "destructive"}
+        disabled={pending}
+        aria-label={`${user.disabled ? t.enable : t.disable} ${user.username}`}
+        onClick={() =>
+          run(
+            () => setUserDisabledAction({ userId: user.id, disabled: !user.disabled }),
+            () => name(user.disabled ? t.enabledDone : t.disabledDone),
+          )
+        }
+      >
+        {user.disabled ? t.enable : t.disable}
+      </Button>
+      <details className="relative">
+        <summary className="cursor-pointer select-none rounded-md px-2 py-1 text-xs text-blue-700 hover:bg-slate-100">{t.resetPassword}</summary>
+        <form
+          className="mt-1 flex items-center gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const password = String(new FormData(form).get("password"));
+            run(
+              () => resetUserPasswordAction({ userId: user.id, password }),
+              () => name(t.passwordReset),
+              () => form.reset(),
+            );
+          }}
+        >
+          <label htmlFor={`${id}-password`} className="sr-only">
+            {name(t.newPasswordFor)}
+          </label>
+          <Input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            required
+            minLength={10}
+            maxLength={200}
+            autoComplete="new-password"
+            placeholder={t.passwordHint}
+            className="h-8 w-44 text-xs"
+          />
+          <Button size="sm" type="submit" disabled={pending}>
+            {t.setPassword}
+          </Button>
+        </form>
+      </details>
+      <Status message={pending ? { text: t.working, error: false } : message} />
+    </div>
+  );
+}

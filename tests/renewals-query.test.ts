@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { listRenewals } from "@/lib/queries/renewals";
+import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { createTestDatabase } from "./helpers/database";
+
+let db: Db;
+const base = new Date("2026-11-01T00:00:00Z").getTime();
+
+beforeAll(async () => {
+  ({ db } = await createTestDatabase());
+  // 130 renewals over 3 parks, with runs of identical booked_at so the id tiebreak matters.
+  await db.renewal.createMany({
+    data: Array.from({ length: 130 }, (_, i) => ({
+      idempotencyKey: `t:${i}`,
+      unionId: "1",
+      tradeNo: `T${i}`,
+      parkId: `P${i % 3}`,
+      payState: 1,
+      amountFen: 100 + i,
+      sign: "x",
+      dataText: "{}",
+      rawBody: "{}",
+      bookedAt: new Date(base + Math.floor(i / 4) * 3_600_000),
+    })),
+  });
+});
+
+async function walk(params: Record<string, string>) {
+  const seen: number[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const page = await listRenewals(db, listRenewalsQuery.parse({ ...params, perPage: "25", ...(after ? { after } : {}) }));
+    seen.push(...page.rows.map((row) => row.id));
+    if (!page.next) return seen;
+    after = page.next;
+  }
+  throw new Error("pager did not end");
+}
+
+describe("listRenewals keyset pages", () => {
+  it("visits every row once, newest first, across ties in booked_at", async () => {
+    const ids = await walk({});
+    expect(ids).toHaveLength(130);
+    expect(new Set(ids).size).toBe(130);
+    const all = await db.renewal.findMany({ orderBy: [{ bookedAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(ids).toEqual(all.map((row) => row.id));
+  });
+
+  it("pages a filtered view and oldest-first order the same way", async () => {
+    const park = await walk({ park: "P1" });
+    expect(park).toHaveLength(43);
+    const asc = await walk({ dir: "asc" });
+    expect(asc).toEqual([...(await walk({}))].reverse());
+  });
+
+  it("goes back a page with `before`", async () => {
+    const first = await listRenewals(db, listRenewalsQuery.parse({ perPage: "25" }));
+    const second = await listRenewals(db, listRenewalsQuery.parse({ perPage: "25", after: first.next! }));
+    const back = await listRenewals(db, listRenewalsQuery.parse({ perPage: "25", before: second.prev! }));
+    expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(back.prev).toBeNull(); // it is the first page again
+    expect(first.prev).toBeNull();
+  });
+});
