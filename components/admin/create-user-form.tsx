@@ -28,7 +28,7 @@ export function CreateUserForm({ t, roles }: { t: Messages["users"]; roles: Mess
         );
       }}
     >
-      <h2 id={`${id}-title`} className="sr-only">
+      <h2 id={`${id}-title`} className="w-full text-sm font-semibold">
         {t.createTitle}
       </h2>
       <Field label={t.username} htmlFor={`${id}-username`}>

@@ -1,5 +1,95 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import Link from "next/link";
+import { CardStatusBadge } from "@/components/cards/card-status-badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Input, Label } from "@/components/ui/input";
+import { cardStatus, chinaToday } from "@/lib/cards/periods";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { formatDateTime, formatFen } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/server";
+import { listCards } from "@/lib/queries/cards";
+import { listCardsQuery } from "@/lib/validations/cards";
+import { firstValues } from "@/lib/validations/renewals";
 
-export default function CardsPage() {
-  return <PlaceholderPage page="cards" />;
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+
+export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("VIEWER");
+  const params = firstValues(await searchParams);
+  const query = listCardsQuery.parse(params);
+  const [t, page] = await Promise.all([getMessages(), listCards(getDb(), query)]);
+  const c = t.cards;
+  const today = chinaToday();
+  const nextHref = () => {
+    const next = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== "after"));
+    next.set("after", page.next!);
+    return `?${next.toString()}`;
+  };
+  return (
+    <>
+      <PageHeader title={t.pages.cards.title} description={t.pages.cards.description} />
+      <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="status" className="text-xs text-slate-600">{c.filterStatus}</Label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+            <option value="">{t.table.all}</option>
+            <option value="expiring">{c.statuses.expiring}</option>
+            <option value="active">{c.statuses.active}</option>
+            <option value="expired">{c.statuses.expired}</option>
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="park" className="text-xs text-slate-600">{c.park}</Label>
+          <Input id="park" name="park" defaultValue={query.park} className="w-32" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="q" className="text-xs text-slate-600">{c.search}</Label>
+          <Input id="q" name="q" defaultValue={query.q} className="w-44" />
+        </div>
+        <Button type="submit">{t.table.filter}</Button>
+        <Button asChild variant="ghost"><a href="?">{t.table.reset}</a></Button>
+      </form>
+      {page.rows.length === 0 ? (
+        <EmptyState title={t.table.noRows} />
+      ) : (
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+              <tr>
+                {[c.park, c.card, c.plate, c.currentPeriod, c.daysLeft, c.status, c.renewals, c.totalPaid, c.lastRenewal].map((h) => (
+                  <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">{h}</th>
+                ))}
+                <th scope="col"><span className="sr-only">{t.table.details}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((card) => {
+                const { status, daysLeft } = cardStatus(card.periodEnd, today);
+                return (
+                  <tr key={card.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                    <td className="px-2 py-1.5">{card.parkId}</td>
+                    <td className="px-2 py-1.5">{card.cardId ?? "—"}</td>
+                    <td className="px-2 py-1.5">{card.carNumber ?? "—"}</td>
+                    <td className="px-2 py-1.5 tabular-nums">{day(card.periodStart)} – {day(card.periodEnd)}</td>
+                    <td className="px-2 py-1.5 tabular-nums">{daysLeft ?? "—"}</td>
+                    <td className="px-2 py-1.5"><CardStatusBadge status={status} label={c.statuses[status]} /></td>
+                    <td className="px-2 py-1.5 tabular-nums">{card.renewalCount}</td>
+                    <td className="px-2 py-1.5 tabular-nums">{formatFen(card.totalPaidFen)}</td>
+                    <td className="px-2 py-1.5 tabular-nums">{formatDateTime(card.lastRenewalAt)}</td>
+                    <td className="px-2 py-1.5"><Link href={`/cards/${card.id}`} className="text-blue-700 hover:underline">{t.table.details}</Link></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.next ? (
+        <nav className="mt-3 flex justify-end gap-2" aria-label="pagination">
+          <Button asChild variant="outline" size="sm"><Link href={nextHref()} rel="next">{t.table.next}</Link></Button>
+        </nav>
+      ) : null}
+    </>
+  );
 }

@@ -13,7 +13,6 @@ export default async function UsersPage() {
     <>
       <PageHeader title={t.pages.users.title} description={t.pages.users.description} />
       <Card className="mb-4 p-4">
-        <h2 className="mb-2 text-sm font-semibold">{t.users.createTitle}</h2>
         <CreateUserForm t={t.users} roles={t.roles} />
       </Card>
       <UsersTable rows={users} meId={me.id} t={t} />

@@ -1,5 +1,30 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import { headers } from "next/headers";
+import { CreateVendorForm } from "@/components/admin/create-vendor-form";
+import { VendorsTable } from "@/components/admin/vendors-table";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getMessages } from "@/lib/i18n/server";
+import { callbackUrl, listVendors } from "@/lib/queries/vendors";
 
-export default function VendorsPage() {
-  return <PlaceholderPage page="vendors" role="ADMIN" />;
+export default async function VendorsPage() {
+  await requirePageUser("ADMIN");
+  const [t, vendors, requestHeaders] = await Promise.all([getMessages(), listVendors(getDb()), headers()]);
+  const url = callbackUrl(process.env.PUBLIC_URL, requestHeaders);
+  return (
+    <>
+      <PageHeader title={t.pages.vendors.title} description={t.pages.vendors.description} />
+      <Card className="mb-4 px-4 py-3">
+        <h2 className="text-sm font-semibold">{t.vendors.callbackTitle}</h2>
+        <p className="text-xs text-slate-500">{t.vendors.callbackHint}</p>
+        <code className="mt-1 block select-all break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-testid="callback-url">
+          {url}
+        </code>
+      </Card>
+      <Card className="mb-4 p-4">
+        <CreateVendorForm t={t.vendors} />
+      </Card>
+      <VendorsTable rows={vendors} envUnionId={process.env.BOLINK_UNION_ID?.trim() || undefined} t={t} />
+    </>
+  );
 }
