@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { chinaToday } from "@/lib/cards/periods";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** Default: this month so far, by day. */
+export const feesQuery = z
+  .object({
+    by: z.preprocess(blankToUndefined, z.enum(["day", "month"]).default("day").catch("day")),
+    from: z.preprocess(blankToUndefined, day.optional().catch(undefined)),
+    to: z.preprocess(blankToUndefined, day.optional().catch(undefined)),
+    park: z.preprocess(blankToUndefined, z.string().trim().max(64).optional().catch(undefined)),
+  })
+  .transform((query) => {
+    const today = chinaToday().toISOString().slice(0, 10);
+    return { ...query, from: query.from ?? `${today.slice(0, 8)}01`, to: query.to ?? today };
+  });
+
+export type FeesQuery = z.infer<typeof feesQuery>;
