@@ -61,7 +61,7 @@ test("filter renewals by park and date, open one, see its WeChat attempt", async
   expect(lines[1]).toContain(`E2E-A-${run}`);
   expect(lines[1]).toContain("300.00");
 
-  await rows.first().getByRole("link", { name: "详情" }).click();
+  await rows.first().getByRole("link", { name: /^详情/ }).click();
   await expect(page).toHaveURL(/\/renewals\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("续费详情");
   await expect(page.getByTestId("raw-body")).toContainText(`E2E-A-${run}`);

@@ -57,7 +57,7 @@ test("a 400 from WeChat shows as failed with its message; fixing the mapping and
   await expect(page.getByRole("status").filter({ hasText: "已重新排队 1 条同步" })).toBeVisible();
 
   await page.goto(`/renewals?q=${tradeNo}`);
-  await page.locator("tbody tr").first().getByRole("link", { name: "详情" }).click();
+  await page.locator("tbody tr").first().getByRole("link", { name: /^详情/ }).click();
   await expect(page).toHaveURL(/\/renewals\/\d+$/);
   await expect(async () => {
     await page.reload();

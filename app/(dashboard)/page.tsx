@@ -36,7 +36,7 @@ export default async function OverviewPage() {
         {([["today", data.today], ["month", data.month]] as const).map(([key, sums]) => (
           <Card key={key} className="p-3">
             <h2 className="mb-2 text-sm font-semibold">{o[key]}</h2>
-            <dl className="grid grid-cols-4 gap-2 text-sm" data-testid={`sums-${key}`}>
+            <dl className="grid grid-cols-2 gap-2 text-sm xl:grid-cols-4" data-testid={`sums-${key}`}>
               <Stat label={o.renewals} value={String(sums.count)} />
               <Stat label={o.paid} value={formatFen(sums.paidFen)} />
               <Stat label={o.arrived} value={formatFen(sums.arrivedFen)} />
@@ -89,7 +89,7 @@ function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+      <dd className="text-base font-semibold tabular-nums">{value}</dd>
     </div>
   );
 }

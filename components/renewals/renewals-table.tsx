@@ -14,7 +14,12 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
   return [
     column.accessor("payTime", {
       header: r.payTime,
-      cell: (info) => <span className="tabular-nums">{formatDateTime(info.getValue() ?? info.row.original.bookedAt)}</span>,
+      // The time opens the renewal: one column less on a 1280-px screen than a separate link.
+      cell: (info) => (
+        <Link className="tabular-nums text-blue-700 underline-offset-2 hover:underline" href={`/renewals/${info.row.original.id}`} aria-label={`${t.table.details} ${info.row.original.tradeNo ?? info.row.original.id}`}>
+          {formatDateTime(info.getValue() ?? info.row.original.bookedAt)}
+        </Link>
+      ),
     }),
     column.accessor("parkId", { header: r.park }),
     column.accessor("carNumber", {
@@ -72,15 +77,6 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
         );
       },
     }),
-    column.display({
-      id: "open",
-      header: () => <span className="sr-only">{t.table.details}</span>,
-      cell: (info) => (
-        <Link className="text-blue-700 underline-offset-2 hover:underline" href={`/renewals/${info.row.original.id}`}>
-          {t.table.details}
-        </Link>
-      ),
-    }),
   ];
 }
 
@@ -98,7 +94,7 @@ export function RenewalsTable({ rows, t }: { rows: RenewalRow[]; t: Pick<Message
   });
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-xs">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

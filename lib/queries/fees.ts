@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma";
 import type { Db } from "@/lib/db/client";
 import { shanghaiDayStart } from "@/lib/queries/renewals-filter";
 import type { FeesQuery } from "@/lib/validations/fees";
@@ -18,8 +17,11 @@ export type FeeRow = {
 
 /** Fee entries summed per China-time day or month × park × channel (an index range on booked_at). */
 export async function feeSummary(db: Db, query: FeesQuery): Promise<FeeRow[]> {
-  const unit = Prisma.raw(query.by === "month" ? "'month'" : "'day'");
-  const format = Prisma.raw(query.by === "month" ? "'YYYY-MM'" : "'YYYY-MM-DD'");
+  // Plain parameters only: Prisma.raw/Prisma.sql fragments are not recognised once Next bundles
+  // the generated client (a second copy of its Sql class), and would be sent as values.
+  const unit = query.by === "month" ? "month" : "day";
+  const format = query.by === "month" ? "YYYY-MM" : "YYYY-MM-DD";
+  const park = query.park ?? null;
   const from = shanghaiDayStart(query.from);
   const to = new Date(shanghaiDayStart(query.to).getTime() + 86_400_000);
   const rows = await db.$queryRaw<
@@ -33,7 +35,7 @@ export async function feeSummary(db: Db, query: FeesQuery): Promise<FeeRow[]> {
            sum(fee_fen) AS fee,
            count(*) FILTER (WHERE arrive_money_fen IS NULL OR fee_fen IS NULL OR amount_fen <> arrive_money_fen + fee_fen) AS mismatched
     FROM fee_entries
-    WHERE booked_at >= ${from} AND booked_at < ${to} ${query.park ? Prisma.sql`AND park_id = ${query.park}` : Prisma.empty}
+    WHERE booked_at >= ${from} AND booked_at < ${to} AND (${park}::text IS NULL OR park_id = ${park})
     GROUP BY 1, 2, 3
     ORDER BY 1 DESC, 2, 3`;
   return rows.map((row) => ({
