@@ -228,3 +228,30 @@ describe("WeChat sync worker", () => {
     expect((await settled(id)).status).toBe("SYNCED");
   });
 });
+
+describe("bulk resend and pause through the role-checked actions", () => {
+  it("resends every failed sync matching a filter, operators only; admins pause and resume", async () => {
+    const { resendFailedMatching, setSyncPaused } = await import("@/lib/actions/sync");
+    const admin = await db.user.create({ data: { username: `a${Date.now()}`, role: "ADMIN", passwordHash: "x" } });
+    const viewer = await db.user.create({ data: { username: `v${Date.now()}`, role: "VIEWER", passwordHash: "x" } });
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await pendingSync({ parkId: "BULK" })).id);
+    const other = await pendingSync({ parkId: "OTHER" });
+    await db.wechatSync.updateMany({ where: { id: { in: [...ids, other.id] } }, data: { status: "FAILED", lastCode: "PARAM_ERROR" } });
+
+    expect(await resendFailedMatching({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { park: "BULK" })).toEqual({ error: "forbidden" });
+    expect(await setSyncPaused({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { paused: true })).toEqual({ error: "forbidden" });
+
+    const asAdmin = { id: admin.id, username: admin.username, role: "ADMIN" as const };
+    expect(await setSyncPaused(asAdmin, { paused: true })).toEqual({ data: { paused: true } });
+    expect(await resendFailedMatching(asAdmin, { park: "BULK" })).toEqual({ data: { queued: 3 } });
+    const w = await worker();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await db.wechatSync.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(3); // held while paused
+    expect(await setSyncPaused(asAdmin, { paused: false })).toEqual({ data: { paused: false } });
+    w.wake();
+    for (const id of ids) expect((await settled(id)).status).toBe("SYNCED");
+    expect((await db.wechatSync.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("FAILED");
+    expect(await db.auditLog.count({ where: { action: { in: ["sync.pause", "sync.resend-matching"] } } })).toBe(3);
+  });
+});

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action";
+import { cn } from "@/lib/utils";
 
 export type StatusMessage = { text: string; error: boolean } | null;
 
@@ -39,7 +40,7 @@ export function useActionStatus(errors: { known: Record<string, string>; texts: 
 
 export function Status({ message, className }: { message: StatusMessage; className?: string }) {
   return (
-    <span role="status" className={`text-xs ${message?.error ? "text-red-700" : "text-emerald-700"} ${className ?? ""}`}>
+    <span role="status" className={cn("text-xs", message?.error ? "text-red-700" : "text-emerald-700", className)}>
       {message?.text}
     </span>
   );

@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import { cn } from "@/lib/utils";
 import { USER_ERRORS } from "@/lib/validations/users";
 
 type User = { id: number; username: string; role: Role; disabled: boolean };
@@ -23,7 +24,7 @@ export function UserRowControls({ user, t, roles }: { user: User; t: Messages["u
       <label htmlFor={`${id}-role`} className="sr-only">
         {name(t.roleFor)}
       </label>
-      <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)} className={`${selectClass} h-8 text-xs`}>
+      <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)} className={cn(selectClass, "h-8 text-xs")}>
         {ROLES.map((value) => (
           <option key={value} value={value}>
             {roles[value]}

@@ -1,7 +1,9 @@
 // Operators put failed WeChat syncs back in the queue; the worker picks them up at once.
 import { defineAction } from "@/lib/actions/action";
-import { requeueSyncs } from "@/lib/sync/resend";
-import { resendSyncsInput } from "@/lib/validations/sync";
+import { syncsWhere } from "@/lib/queries/syncs-filter";
+import { requeueFailedMatching, requeueSyncs } from "@/lib/sync/resend";
+import { PAUSED_SETTING } from "@/lib/sync/settings";
+import { resendMatchingInput, resendSyncsInput, setSyncPausedInput } from "@/lib/validations/sync";
 
 export const resendSyncs = defineAction({
   name: "sync.resend",
@@ -10,5 +12,27 @@ export const resendSyncs = defineAction({
   async handler(input, { tx }) {
     const result = await requeueSyncs(tx, input.ids, { force: input.force });
     return { result, target: input.ids.join(","), details: { ...result, force: input.force } };
+  },
+});
+
+export const resendFailedMatching = defineAction({
+  name: "sync.resend-matching",
+  role: "OPERATOR",
+  input: resendMatchingInput,
+  async handler(input, { tx }) {
+    const queued = await requeueFailedMatching(tx, syncsWhere({ ...input, status: "FAILED" }));
+    return { result: { queued }, details: { ...input, queued } };
+  },
+});
+
+/** While paused, syncs are kept (and shown) but not claimed; resuming wakes the workers. */
+export const setSyncPaused = defineAction({
+  name: "sync.pause",
+  role: "ADMIN",
+  input: setSyncPausedInput,
+  async handler({ paused }, { tx }) {
+    await tx.setting.upsert({ where: { key: PAUSED_SETTING }, create: { key: PAUSED_SETTING, value: paused }, update: { value: paused } });
+    if (!paused) await tx.$executeRaw`SELECT pg_notify('wechat_sync', 'resume')`;
+    return { result: { paused }, details: { paused } };
   },
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { chinaToday } from "@/lib/cards/periods";
 import type { Db } from "@/lib/db/client";
-import { PAUSED_SETTING } from "@/lib/sync/worker";
+import { PAUSED_SETTING } from "@/lib/sync/settings";
 import { syncStatusCounts } from "@/lib/queries/syncs";
 
 const SPIKE_THRESHOLD = 10; // bad signatures per vendor per hour worth waking someone for

@@ -1,18 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma";
+import { syncsWhere } from "@/lib/queries/syncs-filter";
 import type { ListSyncsQuery } from "@/lib/validations/syncs";
 
 export const SYNC_PAGE_SIZE = 50;
-
-export function syncsWhere(query: ListSyncsQuery): Prisma.WechatSyncWhereInput {
-  return {
-    ...(query.status ? { status: query.status } : {}),
-    ...(query.code ? { lastCode: query.code } : {}),
-    ...(query.park ? { renewal: { is: { parkId: query.park } } } : {}),
-    ...(query.after ? { id: { lt: query.after } } : {}),
-  };
-}
 
 /** Newest first by id (keyset), with the renewal's identifying fields. */
 export async function listSyncs(db: Db, query: ListSyncsQuery) {

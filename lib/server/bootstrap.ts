@@ -43,7 +43,8 @@ export async function upsertVendorFromEnv(db: Db, env: Env): Promise<string | nu
   await db.vendorAccount.upsert({
     where: { unionId: env.BOLINK_UNION_ID },
     create: { unionId: env.BOLINK_UNION_ID, name, signingKey: env.BOLINK_UKEY },
-    update: { signingKey: env.BOLINK_UKEY, enabled: true, ...(env.BOLINK_VENDOR_NAME ? { name } : {}) },
+    // The key follows the environment; "enabled" stays whatever an admin last chose in the dashboard.
+    update: { signingKey: env.BOLINK_UKEY, ...(env.BOLINK_VENDOR_NAME ? { name } : {}) },
   });
   return env.BOLINK_UNION_ID;
 }

@@ -1,5 +1,8 @@
 // Put syncs back in the queue. The one place both the dashboard and scripts resend through.
 import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma";
+
+const FRESH_ROUND = { status: "PENDING", attemptCount: 0, requestBody: null, leaseOwner: null, leaseExpiresAt: null } as const;
 
 export type ResendResult = { queued: number; skippedSynced: number; skippedInProgress: number };
 
@@ -13,7 +16,7 @@ export async function requeueSyncs(tx: Tx, ids: number[], options: { force?: boo
   const rows = await tx.wechatSync.findMany({ where: { id: { in: ids } }, select: { status: true } });
   const { count } = await tx.wechatSync.updateMany({
     where: { id: { in: ids }, status: { in: [...statuses] } },
-    data: { status: "PENDING", nextAttemptAt: new Date(), attemptCount: 0, requestBody: null, leaseOwner: null, leaseExpiresAt: null },
+    data: { ...FRESH_ROUND, nextAttemptAt: new Date() },
   });
   if (count) await tx.$executeRaw`SELECT pg_notify('wechat_sync', 'resend')`;
   return {
@@ -21,4 +24,14 @@ export async function requeueSyncs(tx: Tx, ids: number[], options: { force?: boo
     skippedSynced: options.force ? 0 : rows.filter((row) => row.status === "SYNCED").length,
     skippedInProgress: rows.filter((row) => row.status === "PENDING" || row.status === "RETRYING").length,
   };
+}
+
+/**
+ * Every FAILED sync matching a filter, in one statement: atomic and quick even for a large
+ * backlog, so it needs no background job; the worker then drains them at its own pace.
+ */
+export async function requeueFailedMatching(tx: Tx, where: Prisma.WechatSyncWhereInput): Promise<number> {
+  const { count } = await tx.wechatSync.updateMany({ where: { AND: [where, { status: "FAILED" }] }, data: { ...FRESH_ROUND, nextAttemptAt: new Date() } });
+  if (count) await tx.$executeRaw`SELECT pg_notify('wechat_sync', 'resend')`;
+  return count;
 }

@@ -12,7 +12,7 @@ import { RateLimiter } from "@/lib/sync/rate-limiter";
 import { nextDelayMs, type RetryPolicy } from "@/lib/sync/retry-policy";
 
 export const SYNC_CHANNEL = "wechat_sync";
-export const PAUSED_SETTING = "sync.paused";
+import { PAUSED_SETTING } from "@/lib/sync/settings";
 
 export type WorkerOptions = {
   db: Db;

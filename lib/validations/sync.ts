@@ -5,3 +5,10 @@ export const resendSyncsInput = z.object({
   /** Resend even syncs WeChat already confirmed; it will then hold the payment twice. */
   force: z.boolean().default(false),
 });
+
+export const resendMatchingInput = z.object({
+  code: z.string().trim().max(64).optional(),
+  park: z.string().trim().max(64).optional(),
+});
+
+export const setSyncPausedInput = z.object({ paused: z.boolean() });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SyncControls } from "@/components/sync/sync-controls";
 import { SyncsTable } from "@/components/sync/syncs-table";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -8,6 +9,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
 import { listSyncs, syncStatusCounts } from "@/lib/queries/syncs";
+import { syncsWhere } from "@/lib/queries/syncs-filter";
+import { PAUSED_SETTING } from "@/lib/sync/settings";
 import { firstValues } from "@/lib/validations/renewals";
 import { listSyncsQuery } from "@/lib/validations/syncs";
 
@@ -18,7 +21,15 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const params = firstValues(await searchParams);
   const query = listSyncsQuery.parse(params);
   const db = getDb();
-  const [t, page, counts] = await Promise.all([getMessages(), listSyncs(db, query), syncStatusCounts(db)]);
+  const matchingFailed = syncsWhere({ code: query.code, park: query.park, status: "FAILED" });
+  const [t, page, counts, failedMatching, pausedSetting] = await Promise.all([
+    getMessages(),
+    listSyncs(db, query),
+    syncStatusCounts(db),
+    db.wechatSync.count({ where: matchingFailed }),
+    db.setting.findUnique({ where: { key: PAUSED_SETTING } }),
+  ]);
+  const paused = pausedSetting?.value === true;
   const nextHref = () => {
     const next = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== "after"));
     next.set("after", String(page.next));
@@ -27,6 +38,11 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title={t.pages.sync.title} description={t.pages.sync.description} />
+      {paused ? (
+        <p role="alert" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t.syncAdmin.pausedBanner}
+        </p>
+      ) : null}
       <div className="mb-3 grid grid-cols-4 gap-2">
         {STATUSES.map((status) => (
           <Card key={status} className="px-3 py-2">
@@ -68,6 +84,14 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
           <a href="?">{t.table.reset}</a>
         </Button>
       </form>
+      <SyncControls
+        t={{ ...t.syncAdmin, resent: t.sync.resent, resendNone: t.sync.resendNone }}
+        failedMatching={failedMatching}
+        filter={{ code: query.code, park: query.park }}
+        canResend={hasRole(user.role, "OPERATOR")}
+        canPause={hasRole(user.role, "ADMIN")}
+        paused={paused}
+      />
       <SyncsTable rows={page.rows} t={t} canResend={hasRole(user.role, "OPERATOR")} />
       {page.next ? (
         <nav className="mt-3 flex justify-end gap-2" aria-label="pagination">

@@ -106,6 +106,15 @@ export const en: Messages = {
     stalled: "Syncing looks stalled: due syncs have waited more than 2 minutes",
     paused: "WeChat sync is paused",
   },
+  syncAdmin: {
+    pause: "Pause syncing",
+    resume: "Resume syncing",
+    pausedBanner: "WeChat sync is paused: new syncs are kept and shown here, and pushed in order on resume.",
+    resendMatching: "Resend all failed syncs matching this filter ({n})",
+    confirmMatching: "Resend {n} failed sync(s)?",
+    confirm: "Confirm",
+    cancel: "Cancel",
+  },
   wechat: { live: "WeChat Pay: live", simulator: "WeChat Pay: local simulator", unknown: "WeChat Pay: not running" },
   table: {
     next: "Next",

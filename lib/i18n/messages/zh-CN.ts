@@ -104,6 +104,15 @@ export const zhCN = {
     stalled: "同步似乎停滞：有到期的同步超过 2 分钟未被处理",
     paused: "微信同步已暂停",
   },
+  syncAdmin: {
+    pause: "暂停同步",
+    resume: "恢复同步",
+    pausedBanner: "微信同步已暂停：新的同步会保留并显示在这里，恢复后依次推送。",
+    resendMatching: "重新推送所有符合筛选的失败同步（{n} 条）",
+    confirmMatching: "确定重新推送 {n} 条失败的同步？",
+    confirm: "确定",
+    cancel: "取消",
+  },
   wechat: { live: "微信支付：正式环境", simulator: "微信支付：本地模拟器", unknown: "微信支付：未运行" },
   table: {
     next: "下一页",

@@ -1,0 +1,38 @@
+import { Field, selectClass } from "@/components/admin/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+
+/** A GET form: filters live in the URL; submitting drops the cursor, so results start at the newest. */
+export function AuditFilters({
+  values,
+  actions,
+  t,
+}: {
+  values: { action?: string; actor?: string };
+  actions: string[];
+  t: Pick<Messages, "audit" | "table">;
+}) {
+  const options = values.action && !actions.includes(values.action) ? [values.action, ...actions] : actions;
+  return (
+    <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label={t.table.filter}>
+      <Field label={t.audit.action} htmlFor="action">
+        <select id="action" name="action" defaultValue={values.action ?? ""} className={selectClass}>
+          <option value="">{t.table.all}</option>
+          {options.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t.audit.actor} htmlFor="actor">
+        <Input id="actor" name="actor" defaultValue={values.actor} maxLength={64} className="w-44" />
+      </Field>
+      <Button type="submit">{t.table.filter}</Button>
+      <Button asChild variant="ghost">
+        <a href="?">{t.table.reset}</a>
+      </Button>
+    </form>
+  );
+}

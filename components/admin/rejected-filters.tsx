@@ -1,0 +1,38 @@
+import { Field, selectClass } from "@/components/admin/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+
+/** A GET form: the reason is picked from those that occur (exact match), union_id typed in. */
+export function RejectedFilters({
+  values,
+  reasons,
+  t,
+}: {
+  values: { reason?: string; union?: string };
+  reasons: { reason: string; count: number }[];
+  t: Pick<Messages, "rejected" | "table">;
+}) {
+  const options = values.reason && !reasons.some((r) => r.reason === values.reason) ? [{ reason: values.reason, count: 0 }, ...reasons] : reasons;
+  return (
+    <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label={t.table.filter}>
+      <Field label={t.rejected.reason} htmlFor="reason">
+        <select id="reason" name="reason" defaultValue={values.reason ?? ""} className={`${selectClass} max-w-md`}>
+          <option value="">{t.table.all}</option>
+          {options.map(({ reason, count }) => (
+            <option key={reason} value={reason}>
+              {count ? `${reason} (${count})` : reason}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t.rejected.unionId} htmlFor="union">
+        <Input id="union" name="union" defaultValue={values.union} maxLength={64} className="w-40 font-mono" />
+      </Field>
+      <Button type="submit">{t.table.filter}</Button>
+      <Button asChild variant="ghost">
+        <a href="?">{t.table.reset}</a>
+      </Button>
+    </form>
+  );
+}

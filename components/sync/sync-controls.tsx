@@ -1,0 +1,67 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { resendFailedMatchingAction, setSyncPausedAction } from "@/app/(dashboard)/sync/actions";
+import { Button } from "@/components/ui/button";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+
+type Props = {
+  t: Messages["syncAdmin"] & Pick<Messages["sync"], "resent" | "resendNone">;
+  failedMatching: number;
+  filter: { code?: string; park?: string };
+  canResend: boolean;
+  canPause: boolean;
+  paused: boolean;
+};
+
+/** Bulk resend (with a confirmation that shows the count) and, for admins, pause / resume. */
+export function SyncControls({ t, failedMatching, filter, canResend, canPause, paused }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const run = (action: () => Promise<{ data: unknown } | { error: string }>, ok: (data: never) => string) =>
+    startTransition(async () => {
+      const result = await action();
+      setConfirming(false);
+      setMessage("error" in result ? { text: result.error, error: true } : { text: ok(result.data as never), error: false });
+      router.refresh();
+    });
+  return (
+    <div className="mb-3 flex flex-wrap items-center gap-2">
+      {canResend && failedMatching > 0 && !confirming ? (
+        <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirming(true)}>
+          {t.resendMatching.replace("{n}", String(failedMatching))}
+        </Button>
+      ) : null}
+      {confirming ? (
+        <span className="inline-flex items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-sm" role="group">
+          {t.confirmMatching.replace("{n}", String(failedMatching))}
+          <Button
+            size="sm"
+            disabled={pending}
+            onClick={() => run(() => resendFailedMatchingAction(filter), (data: { queued: number }) => (data.queued ? t.resent.replace("{n}", String(data.queued)) : t.resendNone))}
+          >
+            {t.confirm}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+            {t.cancel}
+          </Button>
+        </span>
+      ) : null}
+      {canPause ? (
+        <Button
+          size="sm"
+          variant={paused ? "default" : "outline"}
+          disabled={pending}
+          onClick={() => run(() => setSyncPausedAction({ paused: !paused }), () => (paused ? t.resume : t.pause))}
+        >
+          {paused ? t.resume : t.pause}
+        </Button>
+      ) : null}
+      <span role="status" className={message?.error ? "text-xs text-red-700" : "text-xs text-emerald-700"}>
+        {message?.text}
+      </span>
+    </div>
+  );
+}
