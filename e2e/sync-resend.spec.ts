@@ -19,7 +19,7 @@ function notice(fields: Record<string, unknown>) {
   return `{"union_id":100000,"sign":"${signData(data, "A1B2C3D4E5F60718")}","data":${data}}`;
 }
 
-test("a 400 from WeChat shows as failed with its message; fixing the mapping and resending syncs it", async ({ page, request }) => {
+test("a 400 from WeChat shows as failed with its message; an admin fixes the mapping, an operator resends it to success", async ({ page, request, browser }) => {
   const run = Date.now();
   const park = `E2E-LOT-${run}`;
   await request.post(`${E2E_SIM_URL}/__sim/unknown-lots`, { data: { ids: ["WX-NOT-ONBOARDED"] } });
@@ -51,20 +51,39 @@ test("a 400 from WeChat shows as failed with its message; fixing the mapping and
   await row.getByRole("button", { name: `保存 ${park}` }).click();
   await expect(row.getByRole("status")).toHaveText("已保存");
 
-  await page.goto(`/sync?status=FAILED&park=${park}`);
-  await page.getByLabel("选择此行").check();
-  await page.getByRole("button", { name: /重新推送所选/ }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已重新排队 1 条同步" })).toBeVisible();
+  // The resend is an operator's job.
+  const operatorName = `e2e-operator-${run}`;
+  await page.goto("/users");
+  const form = page.getByRole("form", { name: "新建用户" });
+  await form.getByLabel("用户名").fill(operatorName);
+  await form.getByLabel("密码").fill("operator-password-123");
+  await form.getByLabel("角色").selectOption("OPERATOR");
+  await form.getByRole("button", { name: "创建" }).click();
+  await expect(form.getByRole("status")).toHaveText(`已创建用户 ${operatorName}`);
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const operator = await context.newPage();
+  await operator.goto("/login");
+  await operator.getByLabel("用户名").fill(operatorName);
+  await operator.getByLabel("密码").fill("operator-password-123");
+  await operator.getByRole("button", { name: "登录" }).click();
+  await expect(operator.getByTestId("current-user")).toContainText("操作员");
 
-  await page.goto(`/renewals?q=${tradeNo}`);
-  await page.locator("tbody tr").first().getByRole("link", { name: /^详情/ }).click();
-  await expect(page).toHaveURL(/\/renewals\/\d+$/);
+  await operator.goto(`/sync?status=FAILED&park=${park}`);
+  await expect(operator.getByRole("button", { name: /暂停同步|恢复同步/ })).toHaveCount(0); // pausing is for admins
+  await operator.getByLabel("选择此行").check();
+  await operator.getByRole("button", { name: /重新推送所选/ }).click();
+  await expect(operator.getByRole("status").filter({ hasText: "已重新排队 1 条同步" })).toBeVisible();
+
+  await operator.goto(`/renewals?q=${tradeNo}`);
+  await operator.locator("tbody tr").first().getByRole("link", { name: /^详情/ }).click();
+  await expect(operator).toHaveURL(/\/renewals\/\d+$/);
   await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("attempts").locator("li").first()).toContainText("成功", { timeout: 1000 });
+    await operator.reload();
+    await expect(operator.getByTestId("attempts").locator("li").first()).toContainText("成功", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  const attempts = page.getByTestId("attempts").locator("li");
+  const attempts = operator.getByTestId("attempts").locator("li");
   await expect(attempts).toHaveCount(2);
   await expect(attempts.nth(1)).toContainText("wx_parking_lot_id 不存在");
   await expect(attempts.first()).toContainText("WX-ONBOARDED");
+  await context.close();
 });

@@ -37,14 +37,20 @@ describe("renewals filters → where", () => {
   it("pages by keyset on (booked_at, id) in both directions", () => {
     const at = new Date("2026-11-20T02:00:00.000Z");
     const next = listRenewalsQuery.parse({ after: "2026-11-20T02:00:00.000Z~42" });
-    expect(renewalsWhere(next)).toEqual({ AND: [{ OR: [{ bookedAt: { lt: at } }, { bookedAt: at, id: { lt: 42 } }] }] });
+    expect(renewalsWhere(next)).toEqual({
+      AND: [{ bookedAt: { lte: at } }, { OR: [{ bookedAt: { lt: at } }, { bookedAt: at, id: { lt: 42 } }] }],
+    });
     expect(renewalsOrder("desc", false)).toEqual([{ bookedAt: "desc" }, { id: "desc" }]);
 
     const prev = listRenewalsQuery.parse({ before: "2026-11-20T02:00:00.000Z~42" });
-    expect(renewalsWhere(prev)).toEqual({ AND: [{ OR: [{ bookedAt: { gt: at } }, { bookedAt: at, id: { gt: 42 } }] }] });
+    expect(renewalsWhere(prev)).toEqual({
+      AND: [{ bookedAt: { gte: at } }, { OR: [{ bookedAt: { gt: at } }, { bookedAt: at, id: { gt: 42 } }] }],
+    });
     expect(renewalsOrder("desc", true)).toEqual([{ bookedAt: "asc" }, { id: "asc" }]);
 
     const ascending = listRenewalsQuery.parse({ after: "2026-11-20T02:00:00.000Z~42", dir: "asc" });
-    expect(renewalsWhere(ascending)).toEqual({ AND: [{ OR: [{ bookedAt: { gt: at } }, { bookedAt: at, id: { gt: 42 } }] }] });
+    expect(renewalsWhere(ascending)).toEqual({
+      AND: [{ bookedAt: { gte: at } }, { OR: [{ bookedAt: { gt: at } }, { bookedAt: at, id: { gt: 42 } }] }],
+    });
   });
 });

@@ -13,7 +13,7 @@ export async function resendSyncsAction(input: { ids: number[]; force?: boolean 
   return result;
 }
 
-export async function resendFailedMatchingAction(input: { code?: string; park?: string }) {
+export async function resendFailedMatchingAction(input: { code?: string; park?: string; from?: string; to?: string }) {
   const result = await resendFailedMatching(await getSessionUser(), input);
   if ("data" in result) revalidatePath("/sync");
   return result;

@@ -21,7 +21,8 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const params = firstValues(await searchParams);
   const query = listSyncsQuery.parse(params);
   const db = getDb();
-  const matchingFailed = syncsWhere({ code: query.code, park: query.park, status: "FAILED" });
+  const filter = { code: query.code, park: query.park, from: query.from, to: query.to };
+  const matchingFailed = syncsWhere({ ...filter, status: "FAILED" });
   const [t, page, counts, failedMatching, pausedSetting] = await Promise.all([
     getMessages(),
     listSyncs(db, query),
@@ -79,6 +80,18 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
           </Label>
           <Input id="park" name="park" defaultValue={query.park} className="w-32" />
         </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="from" className="text-xs text-slate-600">
+            {t.renewals.from}
+          </Label>
+          <Input id="from" name="from" type="date" defaultValue={query.from} className="w-36" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="to" className="text-xs text-slate-600">
+            {t.renewals.to}
+          </Label>
+          <Input id="to" name="to" type="date" defaultValue={query.to} className="w-36" />
+        </div>
         <Button type="submit">{t.table.filter}</Button>
         <Button asChild variant="ghost">
           <a href="?">{t.table.reset}</a>
@@ -87,7 +100,7 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
       <SyncControls
         t={{ ...t.syncAdmin, resent: t.sync.resent, resendNone: t.sync.resendNone }}
         failedMatching={failedMatching}
-        filter={{ code: query.code, park: query.park }}
+        filter={filter}
         canResend={hasRole(user.role, "OPERATOR")}
         canPause={hasRole(user.role, "ADMIN")}
         paused={paused}
