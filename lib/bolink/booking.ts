@@ -1,7 +1,8 @@
-// Books one verified notice: renewal, card period, fee entry and pending WeChat sync in one
-// transaction. The unique idempotency key makes a second booking impossible, across processes.
-import type { Db, Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma";
+// Books one verified notice — renewal, card period, fee entry and pending WeChat sync — in ONE
+// SQL statement, so it is atomic without a transaction round trip per row. The unique
+// idempotency key with ON CONFLICT DO NOTHING makes a second booking impossible across
+// processes: a concurrent duplicate waits for the first to commit, then inserts nothing.
+import type { Db } from "@/lib/db/client";
 import type { BolinkNotice } from "@/lib/bolink/notice-schema";
 
 export type Delivery = { notice: BolinkNotice; dataText: string; rawBody: string; remoteAddr: string | null; key: string };
@@ -12,77 +13,10 @@ export type BookingOutcome =
   | { outcome: "conflict"; renewalId: number; fields: string[] };
 
 export async function bookDelivery(db: Db, delivery: Delivery): Promise<BookingOutcome> {
-  // Fast path for Bolink's re-sends: most duplicates arrive long after the first was booked.
-  const existing = await db.renewal.findUnique({ where: { idempotencyKey: delivery.key }, select: { id: true } });
-  if (existing) return recordRedelivery(db, existing.id, delivery);
-  try {
-    const renewalId = await db.$transaction((tx) => insertBooking(tx, delivery));
-    return { outcome: "booked", renewalId };
-  } catch (error) {
-    // A concurrent delivery of the same payment committed first; ours rolled back entirely.
-    if (!isUniqueViolationOn(error, "idempotency_key")) throw error;
-    const winner = await db.renewal.findUniqueOrThrow({ where: { idempotencyKey: delivery.key }, select: { id: true } });
-    return recordRedelivery(db, winner.id, delivery);
-  }
-}
-
-async function insertBooking(tx: Tx, { notice, dataText, rawBody, remoteAddr, key }: Delivery): Promise<number> {
-  const paid = notice.payState === 1;
-  const bookedAt = notice.payTime ?? new Date();
-  const renewal = await tx.renewal.create({
-    select: { id: true },
-    data: {
-      idempotencyKey: key,
-      unionId: notice.unionId,
-      sourceType: notice.sourceType,
-      serviceName: notice.serviceName,
-      tradeNo: notice.tradeNo,
-      outTradeNo: notice.outTradeNo,
-      parkId: notice.parkId,
-      cardId: notice.cardId,
-      carNumber: notice.carNumber,
-      licenseColor: notice.licenseColor,
-      payState: notice.payState,
-      amountFen: notice.amountFen,
-      arriveMoneyFen: notice.arriveMoneyFen,
-      feeFen: notice.feeFen,
-      accountType: notice.accountType,
-      payCompany: notice.payCompany,
-      payAccount: notice.payAccount,
-      payTime: notice.payTime,
-      startDate: toDate(notice.startDate),
-      endDate: toDate(notice.endDate),
-      remark: notice.remark,
-      attach: notice.attach === null ? Prisma.DbNull : (notice.attach as Prisma.InputJsonValue),
-      extra: Object.keys(notice.extra).length ? (notice.extra as Prisma.InputJsonValue) : Prisma.DbNull,
-      sign: notice.sign,
-      dataText,
-      rawBody,
-      remoteAddr,
-      bookedAt,
-    },
-  });
-  // Operators map parks to WeChat parking lots; make every park that ever paid show up there.
-  await tx.park.createMany({ data: [{ parkId: notice.parkId }], skipDuplicates: true });
-  if (!paid) return renewal.id; // failed payments are kept for operators, never booked or pushed
-
-  await tx.feeEntry.create({
-    data: {
-      renewalId: renewal.id,
-      parkId: notice.parkId,
-      amountFen: notice.amountFen,
-      arriveMoneyFen: notice.arriveMoneyFen,
-      feeFen: notice.feeFen,
-      accountType: notice.accountType,
-      payCompany: notice.payCompany,
-      payAccount: notice.payAccount,
-      bookedAt,
-    },
-  });
-  await extendCard(tx, renewal.id, notice, bookedAt);
-  await tx.wechatSync.create({ data: { renewalId: renewal.id } });
-  await tx.$executeRaw`SELECT pg_notify('wechat_sync', ${String(renewal.id)})`;
-  return renewal.id;
+  const booked = await insertBooking(db, delivery);
+  if (booked !== null) return { outcome: "booked", renewalId: booked };
+  const existing = await db.renewal.findUniqueOrThrow({ where: { idempotencyKey: delivery.key }, select: { id: true } });
+  return recordRedelivery(db, existing.id, delivery);
 }
 
 /** The card is known by card_id, else by plate; a notice with neither has no card to extend. */
@@ -92,30 +26,69 @@ export function cardKeyOf(notice: Pick<BolinkNotice, "cardId" | "carNumber">): s
   return null;
 }
 
-async function extendCard(tx: Tx, renewalId: number, notice: BolinkNotice, bookedAt: Date) {
-  const cardKey = cardKeyOf(notice);
-  if (!cardKey) return;
-  const start = toDate(notice.startDate);
-  const end = toDate(notice.endDate);
-  // One statement, so concurrent renewals of the same card both count. The card's current
-  // period is the one that ends last; renewals arriving out of order never shorten it.
-  const [card] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO month_cards (park_id, card_key, card_id, car_number, period_start, period_end,
-                             renewal_count, total_paid_fen, last_renewal_at)
-    VALUES (${notice.parkId}, ${cardKey}, ${notice.cardId}, ${notice.carNumber}, ${start}::date, ${end}::date,
-            1, ${notice.amountFen}, ${bookedAt})
-    ON CONFLICT (park_id, card_key) DO UPDATE SET
-      card_id = COALESCE(EXCLUDED.card_id, month_cards.card_id),
-      car_number = COALESCE(EXCLUDED.car_number, month_cards.car_number),
-      period_start = CASE WHEN EXCLUDED.period_end IS NOT NULL
-                          AND (month_cards.period_end IS NULL OR EXCLUDED.period_end >= month_cards.period_end)
-                     THEN EXCLUDED.period_start ELSE month_cards.period_start END,
-      period_end = GREATEST(month_cards.period_end, EXCLUDED.period_end),
-      renewal_count = month_cards.renewal_count + 1,
-      total_paid_fen = month_cards.total_paid_fen + EXCLUDED.total_paid_fen,
-      last_renewal_at = GREATEST(month_cards.last_renewal_at, EXCLUDED.last_renewal_at)
-    RETURNING id`;
-  await tx.cardPeriod.create({ data: { cardId: card.id, renewalId, startDate: start, endDate: end } });
+/**
+ * The renewal's id, or null when a renewal with this idempotency key already exists.
+ * Failed payments (state 0) are stored but book no fee, extend no card and push nothing.
+ * The card's current period is the one that ends last; renewals arriving out of order never
+ * shorten it, and concurrent renewals of one card both count (one upsert statement each).
+ */
+async function insertBooking(db: Db, { notice: n, dataText, rawBody, remoteAddr, key }: Delivery): Promise<number | null> {
+  const paid = n.payState === 1;
+  const cardKey = paid ? cardKeyOf(n) : null;
+  const attach = n.attach === null ? null : JSON.stringify(n.attach);
+  const extra = Object.keys(n.extra).length ? JSON.stringify(n.extra) : null;
+  // Every parameter is cast: Prisma sends untyped values and NULLs must still have a type.
+  const [row] = await db.$queryRaw<{ id: number | null }[]>`
+    WITH renewal AS (
+      INSERT INTO renewals (idempotency_key, union_id, source_type, service_name, trade_no, out_trade_no, park_id, card_id,
+        car_number, license_color, pay_state, amount_fen, arrive_money_fen, fee_fen, account_type, pay_company, pay_account,
+        pay_time, start_date, end_date, remark, attach, extra, sign, data_text, raw_body, remote_addr, booked_at)
+      VALUES (${key}::text, ${n.unionId}::text, ${n.sourceType}::int, ${n.serviceName}::text, ${n.tradeNo}::text,
+        ${n.outTradeNo}::text, ${n.parkId}::text, ${n.cardId}::text, ${n.carNumber}::text, ${n.licenseColor}::int,
+        ${n.payState}::int, ${n.amountFen}::int, ${n.arriveMoneyFen}::int, ${n.feeFen}::int, ${n.accountType}::int,
+        ${n.payCompany}::int, ${n.payAccount}::int, ${n.payTime}::timestamptz, ${n.startDate}::date, ${n.endDate}::date,
+        ${n.remark}::text, ${attach}::jsonb, ${extra}::jsonb, ${n.sign}::text, ${dataText}::text, ${rawBody}::text,
+        ${remoteAddr}::text, COALESCE(${n.payTime}::timestamptz, now()))
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id, park_id, amount_fen, arrive_money_fen, fee_fen, account_type, pay_company, pay_account, booked_at,
+                start_date, end_date
+    ),
+    -- Operators map parks to WeChat parking lots: every park that ever sent a notice is listed.
+    park AS (
+      INSERT INTO parks (park_id, updated_at) SELECT park_id, now() FROM renewal ON CONFLICT (park_id) DO NOTHING
+    ),
+    fee AS (
+      INSERT INTO fee_entries (renewal_id, park_id, amount_fen, arrive_money_fen, fee_fen, account_type, pay_company, pay_account, booked_at)
+      SELECT id, park_id, amount_fen, arrive_money_fen, fee_fen, account_type, pay_company, pay_account, booked_at
+      FROM renewal WHERE ${paid}::boolean
+    ),
+    card AS (
+      INSERT INTO month_cards (park_id, card_key, card_id, car_number, period_start, period_end, renewal_count, total_paid_fen, last_renewal_at)
+      SELECT park_id, ${cardKey}::text, ${n.cardId}::text, ${n.carNumber}::text, start_date, end_date, 1, amount_fen, booked_at
+      FROM renewal WHERE ${cardKey}::text IS NOT NULL
+      ON CONFLICT (park_id, card_key) DO UPDATE SET
+        card_id = COALESCE(EXCLUDED.card_id, month_cards.card_id),
+        car_number = COALESCE(EXCLUDED.car_number, month_cards.car_number),
+        period_start = CASE WHEN EXCLUDED.period_end IS NOT NULL
+                            AND (month_cards.period_end IS NULL OR EXCLUDED.period_end >= month_cards.period_end)
+                       THEN EXCLUDED.period_start ELSE month_cards.period_start END,
+        period_end = GREATEST(month_cards.period_end, EXCLUDED.period_end),
+        renewal_count = month_cards.renewal_count + 1,
+        total_paid_fen = month_cards.total_paid_fen + EXCLUDED.total_paid_fen,
+        last_renewal_at = GREATEST(month_cards.last_renewal_at, EXCLUDED.last_renewal_at)
+      RETURNING id
+    ),
+    period AS (
+      INSERT INTO card_periods (card_id, renewal_id, start_date, end_date)
+      SELECT card.id, renewal.id, renewal.start_date, renewal.end_date FROM card, renewal
+    ),
+    sync AS (
+      INSERT INTO wechat_syncs (renewal_id, updated_at) SELECT id, now() FROM renewal WHERE ${paid}::boolean RETURNING id
+    )
+    SELECT (SELECT id FROM renewal) AS id,
+           -- Wakes the sync workers at once (delivered on commit); they also poll as a backstop.
+           (SELECT count(pg_notify('wechat_sync', sync.id::text)) FROM sync) AS notified`;
+  return row.id;
 }
 
 /**
@@ -165,12 +138,3 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-
-function toDate(day: string | null): Date | null {
-  return day ? new Date(`${day}T00:00:00Z`) : null;
-}
-
-function isUniqueViolationOn(error: unknown, column: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return JSON.stringify(error.meta ?? {}).includes(column);
-}
