@@ -51,6 +51,18 @@ test("filter renewals by park and date, open one, see its WeChat attempt", async
   await expect(rows.first()).toContainText("2026-10-05 10:00:00");
   await expect(rows.first()).toContainText("¥300.00");
 
+  // Sorting keeps the filters and lives in the URL too.
+  await page.goto(`/renewals?park=E2E-PARK-A&from=2026-10-01&to=2026-10-31`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`E2E-C-${run}`); // newest first
+  await page.getByRole("link", { name: /^支付时间/ }).click();
+  await expect(page).toHaveURL(/dir=asc/);
+  await expect(page).toHaveURL(/park=E2E-PARK-A/);
+  await expect(rows.first()).toContainText(`E2E-A-${run}`);
+  await page.goBack();
+  await expect(rows.first()).toContainText(`E2E-C-${run}`);
+  await page.goto(`/renewals?park=E2E-PARK-A&from=2026-10-01&to=2026-10-10`);
+
   // The export holds exactly the filtered rows, UTF-8 with a BOM so Excel reads the Chinese.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
   const csv = fs.readFileSync((await download.path())!);

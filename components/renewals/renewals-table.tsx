@@ -9,11 +9,17 @@ import type { RenewalRow } from "@/lib/queries/renewals";
 
 const column = createColumnHelper<RenewalRow>();
 
-export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table">) {
+/** `sortHref` flips the pay-time order (the keyset's order), keeping every filter. */
+export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table">, sort: { dir: "asc" | "desc"; href: string }) {
   const r = t.renewals;
   return [
     column.accessor("payTime", {
-      header: r.payTime,
+      header: () => (
+        <Link href={sort.href} className="inline-flex items-center gap-1 hover:underline" aria-label={`${r.payTime} ${sort.dir === "desc" ? "↓" : "↑"}`}>
+          {r.payTime}
+          <span aria-hidden>{sort.dir === "desc" ? "↓" : "↑"}</span>
+        </Link>
+      ),
       // The time opens the renewal: one column less on a 1280-px screen than a separate link.
       cell: (info) => (
         <Link className="tabular-nums text-blue-700 underline-offset-2 hover:underline" href={`/renewals/${info.row.original.id}`} aria-label={`${t.table.details} ${info.row.original.tradeNo ?? info.row.original.id}`}>
@@ -80,8 +86,16 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
   ];
 }
 
-export function RenewalsTable({ rows, t }: { rows: RenewalRow[]; t: Pick<Messages, "renewals" | "sync" | "table"> }) {
-  const columns = useMemo(() => getRenewalColumns(t), [t]);
+export function RenewalsTable({
+  rows,
+  t,
+  sort,
+}: {
+  rows: RenewalRow[];
+  t: Pick<Messages, "renewals" | "sync" | "table">;
+  sort: { dir: "asc" | "desc"; href: string };
+}) {
+  const columns = useMemo(() => getRenewalColumns(t, sort), [t, sort]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is rebuilt per render by design; nothing here is memoised across renders
   const table = useReactTable({
     data: rows,

@@ -29,7 +29,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         </Button>
       </PageHeader>
       <RenewalsFilters values={params} parks={parks.map((p) => p.parkId)} t={t} />
-      <RenewalsTable rows={page.rows} t={t} />
+      <RenewalsTable rows={page.rows} t={t} sort={{ dir: query.dir, href: `?${sortQuery(params, query.dir === "desc" ? "asc" : "desc")}` }} />
       <Pager params={params} prev={page.prev} next={page.next} labels={t.table} />
     </>
   );
@@ -39,5 +39,12 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
 function exportQuery(params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value && key !== "after" && key !== "before") query.set(key, value);
+  return query.toString();
+}
+
+/** The same filters in the other order, from the first page (a cursor only makes sense in one order). */
+function sortQuery(params: Record<string, string | undefined>, dir: "asc" | "desc"): string {
+  const query = new URLSearchParams(exportQuery(params));
+  query.set("dir", dir);
   return query.toString();
 }
