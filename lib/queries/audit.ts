@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { optionalParam as optional } from "@/lib/validations/search-params";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional().catch(undefined));
 
 /** The audit page's URL state: ?action=&actor=&after=<id>. */
 export const listAuditQuery = z.object({

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { blankToUndefined } from "@/lib/validations/search-params";
 import { chinaToday } from "@/lib/cards/periods";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Default: this month so far, by day. */
 export const feesQuery = z

@@ -1,9 +1,8 @@
 // The renewals list's URL state: one parser for the page, the CSV export and the tests.
 import { z } from "zod";
+import { blankToUndefined, optionalParam as optional } from "@/lib/validations/search-params";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional().catch(undefined));
 
 export const SYNC_FILTERS = ["PENDING", "RETRYING", "SYNCED", "FAILED", "NONE"] as const;
 export const PER_PAGE = [25, 50, 100] as const;
@@ -35,8 +34,3 @@ export const listRenewalsQuery = z.object({
 export type ListRenewalsQuery = z.infer<typeof listRenewalsQuery>;
 
 export const encodeCursor = (row: { bookedAt: Date; id: number }) => `${row.bookedAt.toISOString()}~${row.id}`;
-
-/** searchParams (string | string[]) → the first value of each. */
-export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-}

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { optionalParam as optional } from "@/lib/validations/search-params";
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional().catch(undefined));
 
 export const listSyncsQuery = z.object({
   status: optional(z.enum(["PENDING", "RETRYING", "SYNCED", "FAILED"])),

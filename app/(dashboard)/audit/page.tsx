@@ -6,7 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
 import { auditActions, listAudit, listAuditQuery } from "@/lib/queries/audit";
-import { firstValues } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("ADMIN");

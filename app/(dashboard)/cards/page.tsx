@@ -10,7 +10,7 @@ import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { listCards } from "@/lib/queries/cards";
 import { listCardsQuery } from "@/lib/validations/cards";
-import { firstValues } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
 

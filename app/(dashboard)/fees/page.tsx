@@ -9,7 +9,7 @@ import { formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { feeSummary, paidByPeriod, totals } from "@/lib/queries/fees";
 import { feesQuery } from "@/lib/validations/fees";
-import { firstValues } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 
 export default async function FeesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("VIEWER");

@@ -5,7 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
-import { firstValues } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 
 export default async function ParksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("VIEWER");

@@ -6,7 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
 import { listRejected, listRejectedQuery, rejectedReasons } from "@/lib/queries/rejected";
-import { firstValues } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 
 export default async function RejectedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("VIEWER");

@@ -7,7 +7,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
 import { listRenewals } from "@/lib/queries/renewals";
-import { firstValues, listRenewalsQuery } from "@/lib/validations/renewals";
+import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("VIEWER");

@@ -11,7 +11,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { listSyncs, syncStatusCounts } from "@/lib/queries/syncs";
 import { syncsWhere } from "@/lib/queries/syncs-filter";
 import { PAUSED_SETTING } from "@/lib/sync/settings";
-import { firstValues } from "@/lib/validations/renewals";
+import { firstValues } from "@/lib/validations/search-params";
 import { listSyncsQuery } from "@/lib/validations/syncs";
 
 const STATUSES = ["PENDING", "RETRYING", "SYNCED", "FAILED"] as const;
