@@ -76,7 +76,9 @@ describe("parseWechatPayConfig", () => {
     expect(() => parseWechatPayConfig({ ...full, WECHATPAY_MERCHANT_PRIVATE_KEY: "/nope/key.pem" })).toThrow(
       "WECHATPAY_MERCHANT_PRIVATE_KEY: file /nope/key.pem not found",
     );
-    const garbage = file("garbage.pem", "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----\n");
+    // The test-time key's armour around a body that is not base64: PEM-shaped but unparseable.
+    const lines = privatePem.trim().split("\n");
+    const garbage = file("garbage.pem", `${lines[0]}\nnot base64\n${lines.at(-1)}\n`);
     expect(() => parseWechatPayConfig({ ...full, WECHATPAY_MERCHANT_PRIVATE_KEY: garbage })).toThrow(
       "WECHATPAY_MERCHANT_PRIVATE_KEY: not a PEM private key.",
     );
