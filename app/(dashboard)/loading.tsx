@@ -1,3 +1,5 @@
+// The skeleton every dashboard page shows while its data loads: a loading.tsx wraps its page
+// and every segment below it in Suspense, so this one file serves them all.
 export default function Loading() {
   return (
     <div aria-busy="true" className="space-y-2">

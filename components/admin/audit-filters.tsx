@@ -1,5 +1,4 @@
-import { Field, selectClass } from "@/components/admin/field";
-import { Button } from "@/components/ui/button";
+import { Field, FilterButtons, selectClass } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
@@ -29,10 +28,7 @@ export function AuditFilters({
       <Field label={t.audit.actor} htmlFor="actor">
         <Input id="actor" name="actor" defaultValue={values.actor} maxLength={64} className="w-44" />
       </Field>
-      <Button type="submit">{t.table.filter}</Button>
-      <Button asChild variant="ghost">
-        <a href="?">{t.table.reset}</a>
-      </Button>
+      <FilterButtons labels={t.table} />
     </form>
   );
 }

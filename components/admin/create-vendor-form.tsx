@@ -2,7 +2,7 @@
 import { useId } from "react";
 import { createVendorAction } from "@/app/(dashboard)/vendors/actions";
 import { Status, useActionStatus } from "@/components/admin/action-status";
-import { Field } from "@/components/admin/field";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";

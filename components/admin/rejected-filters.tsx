@@ -1,5 +1,4 @@
-import { Field, selectClass } from "@/components/admin/field";
-import { Button } from "@/components/ui/button";
+import { Field, FilterButtons, selectClass } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
@@ -29,10 +28,7 @@ export function RejectedFilters({
       <Field label={t.rejected.unionId} htmlFor="union">
         <Input id="union" name="union" defaultValue={values.union} maxLength={64} className="w-40 font-mono" />
       </Field>
-      <Button type="submit">{t.table.filter}</Button>
-      <Button asChild variant="ghost">
-        <a href="?">{t.table.reset}</a>
-      </Button>
+      <FilterButtons labels={t.table} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/app/(dashboard)/users/actions";
 import { Status, useActionStatus } from "@/components/admin/action-status";
-import { selectClass } from "@/components/admin/field";
+import { selectClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ROLES } from "@/lib/auth/roles";

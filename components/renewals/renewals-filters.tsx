@@ -1,11 +1,9 @@
-import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/input";
+import { Field, FilterButtons, selectClass } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { SYNC_FILTERS } from "@/lib/validations/renewals";
 
 type Values = Record<string, string | undefined>;
-
-const select = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /**
  * A plain GET form: the filters live in the URL (shareable, back button works) and it works with
@@ -23,7 +21,7 @@ export function RenewalsFilters({ values, parks, t }: { values: Values; parks: s
         <Input id="to" name="to" type="date" defaultValue={values.to} className="w-36" />
       </Field>
       <Field label={r.park} htmlFor="park">
-        <select id="park" name="park" defaultValue={values.park ?? ""} className={select}>
+        <select id="park" name="park" defaultValue={values.park ?? ""} className={selectClass}>
           <option value="">{t.table.all}</option>
           {parks.map((park) => (
             <option key={park} value={park}>
@@ -36,21 +34,21 @@ export function RenewalsFilters({ values, parks, t }: { values: Values; parks: s
         <Input id="q" name="q" defaultValue={values.q} className="w-56" />
       </Field>
       <Field label={r.channel} htmlFor="channel">
-        <select id="channel" name="channel" defaultValue={values.channel ?? ""} className={select}>
+        <select id="channel" name="channel" defaultValue={values.channel ?? ""} className={selectClass}>
           <option value="">{t.table.all}</option>
           <option value="0">{r.channels["0"]}</option>
           <option value="1">{r.channels["1"]}</option>
         </select>
       </Field>
       <Field label={r.payState} htmlFor="payState">
-        <select id="payState" name="payState" defaultValue={values.payState ?? ""} className={select}>
+        <select id="payState" name="payState" defaultValue={values.payState ?? ""} className={selectClass}>
           <option value="">{t.table.all}</option>
           <option value="1">{r.payStates["1"]}</option>
           <option value="0">{r.payStates["0"]}</option>
         </select>
       </Field>
       <Field label={r.syncState} htmlFor="sync">
-        <select id="sync" name="sync" defaultValue={values.sync ?? ""} className={select}>
+        <select id="sync" name="sync" defaultValue={values.sync ?? ""} className={selectClass}>
           <option value="">{t.table.all}</option>
           {SYNC_FILTERS.map((status) => (
             <option key={status} value={status}>
@@ -64,21 +62,7 @@ export function RenewalsFilters({ values, parks, t }: { values: Values; parks: s
         {r.conflictOnly}
       </label>
       <input type="hidden" name="perPage" value={values.perPage ?? ""} />
-      <Button type="submit">{t.table.filter}</Button>
-      <Button asChild variant="ghost">
-        <a href="?">{t.table.reset}</a>
-      </Button>
+      <FilterButtons labels={t.table} />
     </form>
-  );
-}
-
-function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <Label htmlFor={htmlFor} className="text-xs text-slate-600">
-        {label}
-      </Label>
-      {children}
-    </div>
   );
 }

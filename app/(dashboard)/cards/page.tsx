@@ -2,7 +2,8 @@ import Link from "next/link";
 import { CardStatusBadge } from "@/components/cards/card-status-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { Field, FilterButtons, selectClass } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { cardStatus, chinaToday } from "@/lib/cards/periods";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -30,25 +31,21 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t.pages.cards.title} description={t.pages.cards.description} />
       <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="status" className="text-xs text-slate-600">{c.filterStatus}</Label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <Field label={c.filterStatus} htmlFor="status">
+          <select id="status" name="status" defaultValue={query.status ?? ""} className={selectClass}>
             <option value="">{t.table.all}</option>
             <option value="expiring">{c.statuses.expiring}</option>
             <option value="active">{c.statuses.active}</option>
             <option value="expired">{c.statuses.expired}</option>
           </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="park" className="text-xs text-slate-600">{c.park}</Label>
+        </Field>
+        <Field label={c.park} htmlFor="park">
           <Input id="park" name="park" defaultValue={query.park} className="w-32" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="q" className="text-xs text-slate-600">{c.search}</Label>
+        </Field>
+        <Field label={c.search} htmlFor="q">
           <Input id="q" name="q" defaultValue={query.q} className="w-44" />
-        </div>
-        <Button type="submit">{t.table.filter}</Button>
-        <Button asChild variant="ghost"><a href="?">{t.table.reset}</a></Button>
+        </Field>
+        <FilterButtons labels={t.table} />
       </form>
       {page.rows.length === 0 ? (
         <EmptyState title={t.table.noRows} />

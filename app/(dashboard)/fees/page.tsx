@@ -2,7 +2,8 @@ import { BarChart } from "@/components/ui/bar-chart";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { Field, selectClass } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatFen } from "@/lib/i18n/format";
@@ -27,25 +28,21 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
         </Button>
       </PageHeader>
       <form method="get" className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="by" className="text-xs text-slate-600">{f.granularity}</Label>
-          <select id="by" name="by" defaultValue={query.by} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <Field label={f.granularity} htmlFor="by">
+          <select id="by" name="by" defaultValue={query.by} className={selectClass}>
             <option value="day">{f.byDay}</option>
             <option value="month">{f.byMonth}</option>
           </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="from" className="text-xs text-slate-600">{t.renewals.from}</Label>
+        </Field>
+        <Field label={t.renewals.from} htmlFor="from">
           <Input id="from" name="from" type="date" defaultValue={query.from} className="w-36" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="to" className="text-xs text-slate-600">{t.renewals.to}</Label>
+        </Field>
+        <Field label={t.renewals.to} htmlFor="to">
           <Input id="to" name="to" type="date" defaultValue={query.to} className="w-36" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="park" className="text-xs text-slate-600">{f.park}</Label>
+        </Field>
+        <Field label={f.park} htmlFor="park">
           <Input id="park" name="park" defaultValue={query.park} className="w-32" />
-        </div>
+        </Field>
         <Button type="submit">{t.table.filter}</Button>
       </form>
       {rows.length === 0 ? (

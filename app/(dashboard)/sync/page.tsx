@@ -3,7 +3,8 @@ import { SyncControls } from "@/components/sync/sync-controls";
 import { SyncsTable } from "@/components/sync/syncs-table";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { Field, FilterButtons, selectClass } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -55,11 +56,8 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
         ))}
       </div>
       <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="status" className="text-xs text-slate-600">
-            {t.renewals.syncState}
-          </Label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <Field label={t.renewals.syncState} htmlFor="status">
+          <select id="status" name="status" defaultValue={query.status ?? ""} className={selectClass}>
             <option value="">{t.table.all}</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -67,35 +65,20 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
               </option>
             ))}
           </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="code" className="text-xs text-slate-600">
-            {t.sync.code}
-          </Label>
+        </Field>
+        <Field label={t.sync.code} htmlFor="code">
           <Input id="code" name="code" defaultValue={query.code} className="w-40" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="park" className="text-xs text-slate-600">
-            {t.renewals.park}
-          </Label>
+        </Field>
+        <Field label={t.renewals.park} htmlFor="park">
           <Input id="park" name="park" defaultValue={query.park} className="w-32" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="from" className="text-xs text-slate-600">
-            {t.renewals.from}
-          </Label>
+        </Field>
+        <Field label={t.renewals.from} htmlFor="from">
           <Input id="from" name="from" type="date" defaultValue={query.from} className="w-36" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="to" className="text-xs text-slate-600">
-            {t.renewals.to}
-          </Label>
+        </Field>
+        <Field label={t.renewals.to} htmlFor="to">
           <Input id="to" name="to" type="date" defaultValue={query.to} className="w-36" />
-        </div>
-        <Button type="submit">{t.table.filter}</Button>
-        <Button asChild variant="ghost">
-          <a href="?">{t.table.reset}</a>
-        </Button>
+        </Field>
+        <FilterButtons labels={t.table} />
       </form>
       <SyncControls
         t={{ ...t.syncAdmin, resent: t.sync.resent, resendNone: t.sync.resendNone }}

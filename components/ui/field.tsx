@@ -1,6 +1,7 @@
+import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/input";
 
-/** A small label above its control, for the dense admin forms. */
+/** A small label above its control, for the dense filter and admin forms. */
 export function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
@@ -18,3 +19,15 @@ export function Field({ label, htmlFor, hint, children }: { label: string; htmlF
 }
 
 export const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
+
+/** The submit and clear buttons every GET filter form ends with; clearing drops every parameter. */
+export function FilterButtons({ labels }: { labels: { filter: string; reset: string } }) {
+  return (
+    <>
+      <Button type="submit">{labels.filter}</Button>
+      <Button asChild variant="ghost">
+        <a href="?">{labels.reset}</a>
+      </Button>
+    </>
+  );
+}
