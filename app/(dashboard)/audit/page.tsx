@@ -1,6 +1,6 @@
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { KeysetPager } from "@/components/admin/keyset-pager";
+import { KeysetPager } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { KeysetPager } from "@/components/ui/pager";
 import { CardStatusBadge } from "@/components/cards/card-status-badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, FilterButtons, selectClass } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -22,11 +22,6 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const [t, page] = await Promise.all([getMessages(), listCards(getDb(), query)]);
   const c = t.cards;
   const today = chinaToday();
-  const nextHref = () => {
-    const next = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== "after"));
-    next.set("after", page.next!);
-    return `?${next.toString()}`;
-  };
   return (
     <>
       <PageHeader title={t.pages.cards.title} description={t.pages.cards.description} />
@@ -82,11 +77,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {page.next ? (
-        <nav className="mt-3 flex justify-end gap-2" aria-label="pagination">
-          <Button asChild variant="outline" size="sm"><Link href={nextHref()} rel="next">{t.table.next}</Link></Button>
-        </nav>
-      ) : null}
+      <KeysetPager params={params} next={page.next} labels={t.table} />
     </>
   );
 }

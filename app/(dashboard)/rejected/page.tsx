@@ -1,4 +1,4 @@
-import { KeysetPager } from "@/components/admin/keyset-pager";
+import { KeysetPager } from "@/components/ui/pager";
 import { RejectedFilters } from "@/components/admin/rejected-filters";
 import { RejectedTable } from "@/components/admin/rejected-table";
 import { PageHeader } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { KeysetPager } from "@/components/ui/pager";
 import { SyncControls } from "@/components/sync/sync-controls";
 import { SyncsTable } from "@/components/sync/syncs-table";
-import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, FilterButtons, selectClass } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -32,11 +32,6 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
     db.setting.findUnique({ where: { key: PAUSED_SETTING } }),
   ]);
   const paused = pausedSetting?.value === true;
-  const nextHref = () => {
-    const next = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== "after"));
-    next.set("after", String(page.next));
-    return `?${next.toString()}`;
-  };
   return (
     <>
       <PageHeader title={t.pages.sync.title} description={t.pages.sync.description} />
@@ -89,20 +84,7 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
         paused={paused}
       />
       <SyncsTable rows={page.rows} t={t} canResend={hasRole(user.role, "OPERATOR")} />
-      {page.next ? (
-        <nav className="mt-3 flex justify-end gap-2" aria-label="pagination">
-          {query.after ? (
-            <Button asChild variant="ghost" size="sm">
-              <Link href="?">{t.table.first}</Link>
-            </Button>
-          ) : null}
-          <Button asChild variant="outline" size="sm">
-            <Link href={nextHref()} rel="next">
-              {t.table.next}
-            </Link>
-          </Button>
-        </nav>
-      ) : null}
+      <KeysetPager params={params} next={page.next} labels={t.table} />
     </>
   );
 }
