@@ -1,8 +1,9 @@
 "use client";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { Badge, syncTone } from "@/components/ui/badge";
+import { TableView } from "@/components/ui/table-view";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import type { RenewalRow } from "@/lib/queries/renewals";
@@ -106,40 +107,5 @@ export function RenewalsTable({
     manualSorting: true,
     manualFiltering: true,
   });
-  return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-xs">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.length === 0 ? (
-            <tr>
-              <td colSpan={table.getAllColumns().length} className="px-3 py-10 text-center text-slate-500">
-                {t.table.noRows}
-              </td>
-            </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-2 py-1.5">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <TableView table={table} empty={t.table.noRows} className="text-xs" />;
 }

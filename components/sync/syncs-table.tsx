@@ -1,9 +1,10 @@
 "use client";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
+import { createColumnHelper, getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ResendButton } from "@/components/sync/resend-button";
 import { Badge, syncTone } from "@/components/ui/badge";
+import { TableView } from "@/components/ui/table-view";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import type { SyncRow } from "@/lib/queries/syncs";
@@ -78,40 +79,7 @@ export function SyncsTable({ rows, t, canResend }: { rows: SyncRow[]; t: Pick<Me
           <ResendButton ids={selected} labels={t.sync} label={`${t.sync.resendSelected} (${selected.length})`} />
         </div>
       ) : null}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-10 text-center text-slate-500">
-                  {t.table.noRows}
-                </td>
-              </tr>
-            ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-testid={`sync-${row.original.id}`}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="whitespace-nowrap px-2 py-1.5">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <TableView table={table} empty={t.table.noRows} rowTestId={(row) => `sync-${row.id}`} />
     </>
   );
 }
