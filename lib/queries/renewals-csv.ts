@@ -3,7 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
-import { renewalsWhere } from "@/lib/queries/renewals-filter";
+import { renewalListSelect } from "@/lib/queries/renewals";
+import { renewalsOrder, renewalsWhere } from "@/lib/queries/renewals-filter";
 import type { ListRenewalsQuery } from "@/lib/validations/renewals";
 
 const BATCH = 2000;
@@ -21,24 +22,9 @@ export async function* renewalsCsv(db: Db, query: ListRenewalsQuery, t: Pick<Mes
   for (;;) {
     const rows = await db.renewal.findMany({
       where: renewalsWhere({ ...query, before: undefined, after: cursor }),
-      orderBy: [{ bookedAt: query.dir }, { id: query.dir }],
+      orderBy: renewalsOrder(query.dir, false),
       take: BATCH,
-      select: {
-        id: true,
-        bookedAt: true,
-        payTime: true,
-        parkId: true,
-        carNumber: true,
-        cardId: true,
-        amountFen: true,
-        arriveMoneyFen: true,
-        feeFen: true,
-        payCompany: true,
-        tradeNo: true,
-        outTradeNo: true,
-        payState: true,
-        sync: { select: { status: true } },
-      },
+      select: renewalListSelect,
     });
     if (!rows.length) return;
     yield stringify(

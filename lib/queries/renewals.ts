@@ -1,7 +1,28 @@
 import "server-only";
 import { renewalsWhere, renewalsOrder } from "@/lib/queries/renewals-filter";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma";
 import { encodeCursor, type ListRenewalsQuery } from "@/lib/validations/renewals";
+
+/** The columns a renewals list row shows; the CSV export writes the same rows. */
+export const renewalListSelect = {
+  id: true,
+  bookedAt: true,
+  payTime: true,
+  parkId: true,
+  carNumber: true,
+  licenseColor: true,
+  cardId: true,
+  amountFen: true,
+  arriveMoneyFen: true,
+  feeFen: true,
+  payCompany: true,
+  tradeNo: true,
+  outTradeNo: true,
+  payState: true,
+  hasConflict: true,
+  sync: { select: { status: true, lastCode: true } },
+} satisfies Prisma.RenewalSelect;
 
 /**
  * One page of renewals by keyset (booked_at, id): an index range scan however deep the page,
@@ -13,24 +34,7 @@ export async function listRenewals(db: Db, query: ListRenewalsQuery) {
     where: renewalsWhere(query),
     orderBy: renewalsOrder(query.dir, backwards),
     take: query.perPage + 1,
-    select: {
-      id: true,
-      bookedAt: true,
-      payTime: true,
-      parkId: true,
-      carNumber: true,
-      licenseColor: true,
-      cardId: true,
-      amountFen: true,
-      arriveMoneyFen: true,
-      feeFen: true,
-      payCompany: true,
-      tradeNo: true,
-      outTradeNo: true,
-      payState: true,
-      hasConflict: true,
-      sync: { select: { status: true, lastCode: true } },
-    },
+    select: renewalListSelect,
   });
   const more = rows.length > query.perPage;
   const page = rows.slice(0, query.perPage);
