@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import { createUserAction } from "@/app/(dashboard)/users/actions";
-import { Status, useActionStatus } from "@/components/admin/action-status";
+import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Field, selectClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import { createVendorAction } from "@/app/(dashboard)/vendors/actions";
-import { Status, useActionStatus } from "@/components/admin/action-status";
+import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import { replaceVendorKeyAction, updateVendorAction } from "@/app/(dashboard)/vendors/actions";
-import { Status, useActionStatus } from "@/components/admin/action-status";
+import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";

@@ -1,15 +1,12 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { importParksAction } from "@/app/(dashboard)/parks/actions";
+import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
 export function ImportParksForm({ t }: { t: Messages["parks"] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, message, run } = useActionStatus();
   return (
     <form
       className="flex flex-wrap items-end gap-2"
@@ -17,29 +14,20 @@ export function ImportParksForm({ t }: { t: Messages["parks"] }) {
         event.preventDefault();
         const file = new FormData(event.currentTarget).get("file");
         if (!(file instanceof File) || !file.size) return;
-        startTransition(async () => {
-          const result = await importParksAction({ csv: await file.text() });
-          if ("error" in result) setMessage({ text: result.error, error: true });
-          else {
-            setMessage({ text: t.imported.replace("{n}", String(result.data.imported)), error: false });
-            router.refresh();
-          }
-        });
+        run(
+          async () => importParksAction({ csv: await file.text() }),
+          (data) => t.imported.replace("{n}", String(data.imported)),
+        );
       }}
     >
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="park-csv" className="text-xs text-slate-600">
-          {t.importFile}
-        </Label>
+      <Field label={t.importFile} htmlFor="park-csv">
         <input id="park-csv" name="file" type="file" accept=".csv,text/csv" className="text-sm" />
-      </div>
+      </Field>
       <Button type="submit" size="sm" disabled={pending}>
         {t.import}
       </Button>
       <p className="w-full text-xs text-slate-500">{t.importHelp}</p>
-      <p role="status" className={message?.error ? "w-full text-sm text-red-700" : "w-full text-sm text-emerald-700"}>
-        {message?.text}
-      </p>
+      <Status message={message} className="w-full text-sm" />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { updateParkAction } from "@/app/(dashboard)/parks/actions";
+import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
@@ -11,9 +10,7 @@ type Park = { parkId: string; name: string | null; wxParkingLotId: string | null
 
 /** One park's mapping as an editable table row (admins). */
 export function ParkRowForm({ park, t }: { park: Park; t: Messages["parks"] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, message, run } = useActionStatus();
   const formId = `park-${park.parkId}`;
   return (
     <tr className="border-b border-slate-100 last:border-0" data-testid={`park-row-${park.parkId}`}>
@@ -54,24 +51,22 @@ export function ParkRowForm({ park, t }: { park: Park; t: Messages["parks"] }) {
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            startTransition(async () => {
-              const result = await updateParkAction({
-                parkId: park.parkId,
-                name: data.get("name"),
-                wxParkingLotId: data.get("wxParkingLotId"),
-                feeTypeOverride: data.get("feeTypeOverride"),
-              });
-              setMessage("error" in result ? { text: result.error, error: true } : { text: t.saved, error: false });
-              if ("data" in result) router.refresh();
-            });
+            run(
+              () =>
+                updateParkAction({
+                  parkId: park.parkId,
+                  name: data.get("name"),
+                  wxParkingLotId: data.get("wxParkingLotId"),
+                  feeTypeOverride: data.get("feeTypeOverride"),
+                }),
+              () => t.saved,
+            );
           }}
         >
           <Button type="submit" size="sm" variant="outline" disabled={pending} aria-label={`${t.save} ${park.parkId}`}>
             {pending ? t.saving : t.save}
           </Button>
-          <span role="status" className={message?.error ? "text-xs text-red-700" : "text-xs text-emerald-700"}>
-            {message?.text}
-          </span>
+          <Status message={message} />
         </form>
       </td>
     </tr>

@@ -1,7 +1,7 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { resendFailedMatchingAction, setSyncPausedAction } from "@/app/(dashboard)/sync/actions";
+import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
@@ -16,17 +16,8 @@ type Props = {
 
 /** Bulk resend (with a confirmation that shows the count) and, for admins, pause / resume. */
 export function SyncControls({ t, failedMatching, filter, canResend, canPause, paused }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, message, run } = useActionStatus();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const run = (action: () => Promise<{ data: unknown } | { error: string }>, ok: (data: never) => string) =>
-    startTransition(async () => {
-      const result = await action();
-      setConfirming(false);
-      setMessage("error" in result ? { text: result.error, error: true } : { text: ok(result.data as never), error: false });
-      router.refresh();
-    });
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2">
       {canResend && failedMatching > 0 && !confirming ? (
@@ -40,7 +31,13 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
           <Button
             size="sm"
             disabled={pending}
-            onClick={() => run(() => resendFailedMatchingAction(filter), (data: { queued: number }) => (data.queued ? t.resent.replace("{n}", String(data.queued)) : t.resendNone))}
+            onClick={() => {
+              setConfirming(false);
+              run(
+                () => resendFailedMatchingAction(filter),
+                (data) => (data.queued ? t.resent.replace("{n}", String(data.queued)) : t.resendNone),
+              );
+            }}
           >
             {t.confirm}
           </Button>
@@ -59,9 +56,7 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
           {paused ? t.resume : t.pause}
         </Button>
       ) : null}
-      <span role="status" className={message?.error ? "text-xs text-red-700" : "text-xs text-emerald-700"}>
-        {message?.text}
-      </span>
+      <Status message={message} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function localizeError(error: string, known: Record<string, string>, text
  * Runs a server action in a transition, then says what happened (a live region) and refreshes
  * the page's rows. `run` resolves true on success so a form can clear itself.
  */
-export function useActionStatus(errors: { known: Record<string, string>; texts: Record<string, string> }) {
+export function useActionStatus(errors: { known: Record<string, string>; texts: Record<string, string> } = { known: {}, texts: {} }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<StatusMessage>(null);
