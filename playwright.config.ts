@@ -4,9 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-export const E2E_PORT = 3100;
+// E2E_PORT moves the app (and the simulator, one port up) so two checkouts can run e2e side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_SIM_PORT = E2E_PORT + 1;
 /** The in-process WeChat Pay simulator, so tests can reach its /__sim/ control API. */
-export const E2E_SIM_URL = "http://127.0.0.1:3101";
+export const E2E_SIM_URL = `http://127.0.0.1:${E2E_SIM_PORT}`;
 export const E2E_ADMIN = { username: "e2e-admin", password: "e2e-admin-password" };
 
 // A fresh database per run. Chosen once in the runner (which also clears earlier runs' data);
@@ -59,7 +61,7 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN.password,
       BOLINK_UNION_ID: "100000",
       BOLINK_UKEY: "A1B2C3D4E5F60718",
-      WECHATPAY_SIM_PORT: "3101",
+      WECHATPAY_SIM_PORT: String(E2E_SIM_PORT),
       SYNC_RETRY_DELAYS: "0s,1s,2s",
     },
   },
