@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated once, with messages that say what to set.
 import path from "node:path";
 import { z } from "zod";
+import { MAX_TIMEOUT_MS } from "@/lib/wechatpay/client";
 import { DEFAULT_RATE_LIMITED_DELAY, DEFAULT_RETRY_DELAYS, parseDelays, parseDuration } from "@/lib/sync/retry-policy";
 
 const optionalText = z
@@ -46,6 +47,12 @@ const envSchema = z.object({
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   SYNC_RATE_LIMIT: z.coerce.number().min(0.1).max(10_000).default(50),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  /** How long a claimed sync stays with its worker: a crashed worker's claims come back after this. */
+  SYNC_LEASE: optionalText.transform((value) => value ?? "60s").pipe(duration),
+  WECHATPAY_TIMEOUT: optionalText
+    .transform((value) => value ?? "10s")
+    .pipe(duration)
+    .pipe(z.number().min(100, "must be at least 100ms").max(MAX_TIMEOUT_MS, `must be at most ${MAX_TIMEOUT_MS / 1000}s`)),
   /** Port of the in-process WeChat Pay simulator (no WECHATPAY_*): 0 = any free port. */
   WECHATPAY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
@@ -63,6 +70,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   if (env.BOLINK_UNION_ID && !env.BOLINK_UKEY) throw new EnvError("BOLINK_UNION_ID is set: also set BOLINK_UKEY.");
   if (env.BOLINK_UKEY && !env.BOLINK_UNION_ID) throw new EnvError("BOLINK_UKEY is set: also set BOLINK_UNION_ID.");
+  // A push may take two timeouts (main host, then the backup); the lease must outlast both, or a
+  // second worker would claim a sync whose call is still in flight.
+  const minLease = 2 * env.WECHATPAY_TIMEOUT + 5_000;
+  if (env.SYNC_LEASE < minLease) {
+    throw new EnvError(`SYNC_LEASE must be at least twice WECHATPAY_TIMEOUT plus 5s (${minLease / 1000}s with these settings).`);
+  }
   return env;
 }
 

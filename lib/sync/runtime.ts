@@ -27,10 +27,11 @@ export async function startSyncRuntime(db: Db, databaseUrl: string, env: Env, op
     ? await startSyncWorker({
         db,
         databaseUrl,
-        client: createExtPaymentClient(target.config),
+        client: createExtPaymentClient(target.config, { timeoutMs: Math.round(env.WECHATPAY_TIMEOUT) }),
         policy: { delaysMs: env.SYNC_RETRY_DELAYS, rateLimitedMinMs: env.SYNC_RATE_LIMITED_DELAY, jitter: 0.2 },
         concurrency: env.SYNC_CONCURRENCY,
         ratePerSecond: env.SYNC_RATE_LIMIT,
+        leaseMs: env.SYNC_LEASE,
       })
     : undefined;
   return {

@@ -37,8 +37,8 @@ export type ExtPaymentClient = { post(bodyText: string): Promise<CallResult> };
 export type ExtPaymentClientOptions = { timeoutMs?: number; fetch?: typeof fetch };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-// A failover makes two attempts; both must fit well inside the sync worker's 60 s lease.
-const MAX_TIMEOUT_MS = 25_000;
+// A failover makes two attempts; both must fit inside the sync worker's lease (SYNC_LEASE, 60 s).
+export const MAX_TIMEOUT_MS = 25_000;
 const STORED_BODY_CHARS = 4096;
 
 export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPaymentClientOptions = {}): ExtPaymentClient {

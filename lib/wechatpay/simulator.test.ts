@@ -110,6 +110,17 @@ describe("the simulated ext-payment endpoint", () => {
     expect(sim.received.map((entry) => entry.fault)).toEqual(["500", "500", "429", null]);
   });
 
+  it("misbehaves at the chaos rates, after queued faults, until reset", async () => {
+    sim.setChaos({ "500": 0.5, "429": 0.5 });
+    sim.inject("400");
+    const statuses = [];
+    for (let i = 0; i < 20; i++) statuses.push((await call()).status);
+    expect(statuses[0]).toBe(400);
+    expect(new Set(statuses.slice(1))).toEqual(new Set([500, 429]));
+    sim.reset();
+    expect((await call()).status).toBe(204);
+  });
+
   it("adds latency when told", async () => {
     sim.setLatency(150);
     const started = Date.now();
@@ -129,6 +140,7 @@ describe("the control API", () => {
     const client = createExtPaymentClient(simulatorTarget(sim, merchant));
     expect(await client.post(body)).toMatchObject({ httpStatus: 429, retryAfterSec: 9 });
     expect(await control("POST", "latency", { ms: 5 })).toMatchObject({ status: 200, json: { latencyMs: 5 } });
+    expect(await control("POST", "chaos", { "500": 0 })).toMatchObject({ status: 200, json: { chaos: { "500": 0 } } });
     await client.post(body);
     await client.post(body);
 
@@ -152,6 +164,8 @@ describe("the control API", () => {
     expect(await control("POST", "faults", { fault: "503" })).toMatchObject({ status: 400 });
     expect(await control("POST", "faults", { fault: "500", count: 0 })).toMatchObject({ status: 400 });
     expect(await control("POST", "latency", { ms: -1 })).toMatchObject({ status: 400 });
+    expect(await control("POST", "chaos", { "500": 0.7, timeout: 0.7 })).toMatchObject({ status: 400 });
+    expect(await control("POST", "chaos", { "503": 0.1 })).toMatchObject({ status: 400 });
     expect(await control("GET", "nothing")).toMatchObject({ status: 404 });
     expect(sim.received).toHaveLength(0);
   });

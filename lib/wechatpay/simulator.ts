@@ -41,12 +41,16 @@ export type Simulator = {
   /** Misbehave on the next `count` calls, after any faults already queued. */
   inject(fault: Fault, count?: number, retryAfterSec?: number): void;
   setLatency(ms: number): void;
+  /** From now on each call (with no queued fault) misbehaves at random: e.g. {"500": 0.3} fails 30 %. */
+  setChaos(rates: ChaosRates): void;
   /** Answer 400 PARAM_ERROR, as WeChat does, for these wx_parking_lot_id values (lots not onboarded). */
   setUnknownParkingLots(ids: string[]): void;
-  /** Forgets calls, acceptances and queued faults; latency back to the start value. */
+  /** Forgets calls, acceptances, queued faults and chaos; latency back to the start value. */
   reset(): void;
   close(): Promise<void>;
 };
+
+export type ChaosRates = Partial<Record<Fault, number>>;
 
 export type SimulatorOptions = {
   mchid: string;
@@ -68,6 +72,9 @@ const faultInput = z.object({
   retryAfterSec: z.number().int().min(0).max(86_400).optional(),
 });
 const latencyInput = z.object({ ms: z.number().int().min(0).max(120_000) });
+const chaosInput = z
+  .partialRecord(z.enum(FAULTS), z.number().min(0).max(1))
+  .refine((rates) => Object.values(rates).reduce((sum, rate) => sum + (rate ?? 0), 0) <= 1, "rates must add up to at most 1");
 
 export async function startWechatPaySimulator(options: SimulatorOptions): Promise<Simulator> {
   const platform = options.platformKeys ?? generatePlatformKeys();
@@ -75,6 +82,7 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
   const accepted = new Map<string, number>();
   const faults: { fault: Fault; retryAfterSec?: number }[] = [];
   let latencyMs = options.latencyMs ?? 0;
+  let chaos: ChaosRates = {};
   const unknownLots = new Set<string>();
   const held = new Set<http.ServerResponse>();
   let closed: Promise<void> | undefined;
@@ -104,7 +112,7 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
     if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const text = body.toString("utf8");
     const parsedBody = parseJson(text);
-    const fault = faults.shift();
+    const fault = faults.shift() ?? chaosFault(chaos);
     const call: ReceivedCall = {
       at: new Date().toISOString(),
       method: req.method,
@@ -186,6 +194,12 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
       sim.inject(fault, count, retryAfterSec);
       return json(200, { ok: true, queuedFaults: faults.map((entry) => entry.fault) });
     }
+    if (route === "POST /__sim/chaos") {
+      const parsed = input(chaosInput);
+      if (!parsed.success) return json(400, { error: `expected {"<${FAULTS.join("|")}>": <0..1>, …} adding up to at most 1` });
+      sim.setChaos(parsed.data);
+      return json(200, { ok: true, chaos });
+    }
     if (route === "POST /__sim/unknown-lots") {
       const parsed = input(z.object({ ids: z.array(z.string().max(64)).max(1000) }));
       if (!parsed.success) return json(400, { error: 'expected {"ids": ["WX-LOT", …]}' });
@@ -225,6 +239,9 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError("latency must be >= 0 ms");
       latencyMs = ms;
     },
+    setChaos(rates) {
+      chaos = { ...rates };
+    },
     setUnknownParkingLots(ids) {
       unknownLots.clear();
       for (const id of ids) unknownLots.add(id);
@@ -234,6 +251,7 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
       received.length = 0;
       accepted.clear();
       faults.length = 0;
+      chaos = {};
       latencyMs = options.latencyMs ?? 0;
     },
     close() {
@@ -246,6 +264,15 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
     },
   };
   return sim;
+}
+
+function chaosFault(rates: ChaosRates): { fault: Fault; retryAfterSec?: number } | undefined {
+  let roll = Math.random();
+  for (const [fault, rate] of Object.entries(rates) as [Fault, number][]) {
+    if (roll < rate) return { fault };
+    roll -= rate;
+  }
+  return undefined;
 }
 
 function parseJson(text: string): unknown {
