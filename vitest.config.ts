@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
+    exclude: ["tests/faults/**", "**/node_modules/**"],
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 30_000,

@@ -14,6 +14,8 @@ const DATABASE = "console";
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   persistent?: boolean;
+  /** A fixed port, e.g. to start a stopped cluster again at the same URL; default any free one. */
+  port?: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const pgDir = path.join(options.dataDir, "pg");
@@ -23,7 +25,7 @@ export async function startEmbeddedPostgres(options: {
   assertNotInUse(pgDir);
 
   const credentials = readOrCreateCredentials(path.join(options.dataDir, "pg-credentials.json"));
-  const port = await freeLoopbackPort();
+  const port = options.port ?? (await freeLoopbackPort());
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
