@@ -95,12 +95,12 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
     const attempt = sync.attemptCount + 1;
     const error = describe(result);
     if (result.outcome === "SUCCESS") {
-      await finish(syncId, { startedAt, body, result, attempt }, { status: "SYNCED", syncedAt: new Date(), lastError: null });
+      await record(syncId, { startedAt, body, result, attempt }, { status: "SYNCED", syncedAt: new Date(), lastError: null });
     } else if (result.outcome === "PERMANENT") {
-      await finish(syncId, { startedAt, body, result, attempt }, { status: "FAILED", lastError: error });
+      await record(syncId, { startedAt, body, result, attempt }, { status: "FAILED", lastError: error });
     } else {
       const delay = nextDelayMs(options.policy, attempt, result);
-      await finish(
+      await record(
         syncId,
         { startedAt, body, result, attempt },
         delay === null
@@ -114,11 +114,26 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
     );
   }
 
-  async function finish(
-    syncId: number,
-    attempt: { startedAt: Date; body: string; result: CallResult; attempt: number } | null,
-    update: { status: "SYNCED" | "FAILED" | "RETRYING"; lastError: string | null; nextAttemptAt?: Date; syncedAt?: Date },
-  ) {
+  type Attempt = { startedAt: Date; body: string; result: CallResult; attempt: number };
+  type Update = { status: "SYNCED" | "FAILED" | "RETRYING"; lastError: string | null; nextAttemptAt?: Date; syncedAt?: Date };
+
+  /**
+   * Records what WeChat answered, waiting out a database outage: dropping a verified 204 here would
+   * let the lease expire and push the payment a second time. Gives up only when the worker stops.
+   */
+  async function record(syncId: number, attempt: Attempt, update: Update) {
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 5_000)) {
+      try {
+        return await finish(syncId, attempt, update);
+      } catch (error) {
+        if (stopped) throw error;
+        log.warn({ worker: id, syncId, err: (error as Error).message, retryInMs: delayMs }, "cannot record a WeChat answer yet; retrying");
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  async function finish(syncId: number, attempt: Attempt | null, update: Update) {
     await db.$transaction(async (tx) => {
       if (attempt) {
         const { result } = attempt;
