@@ -19,10 +19,14 @@ export type AppProcess = {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 };
 
+/** Every app's stdout and stderr, one file per name; cleared at the start of each run. */
+export const LOG_DIR = path.join("test-results", "faults");
+
 export type AppOptions = {
+  /** Names the log file; a restarted app with the same name appends to it. */
+  name: string;
   port: number;
   databaseUrl: string;
-  logFile: string;
   authSecret: string;
   env?: Record<string, string>;
 };
@@ -33,15 +37,16 @@ export const FAST_SYNC_ENV = {
   SYNC_RATE_LIMITED_DELAY: "500ms",
   SYNC_RATE_LIMIT: "1000",
   SYNC_CONCURRENCY: "8",
-  WECHATPAY_TIMEOUT: "1s",
-  SYNC_LEASE: "8s",
+  WECHATPAY_TIMEOUT: "3s",
+  SYNC_LEASE: "12s",
 };
 
 export const newAuthSecret = () => randomBytes(36).toString("base64url");
 
 export async function startApp(options: AppOptions): Promise<AppProcess> {
-  fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const log = fs.openSync(options.logFile, "a");
+  const logFile = path.join(LOG_DIR, `${options.name}.log`);
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const log = fs.openSync(logFile, "a");
   // node --import tsx runs start.ts in this very process (the tsx CLI would put a relay process
   // in between, and a kill -9 of the relay would leave the server running).
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -72,7 +77,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   try {
     await waitUntil(
       async () => {
-        if (gone) throw new Error(`the app exited during startup:\n${tail(options.logFile)}`);
+        if (gone) throw new Error(`the app exited during startup:\n${tail(logFile)}`);
         return fetch(`${url}/api/health`).then((r) => r.ok, () => false);
       },
       90_000,
@@ -87,7 +92,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     url,
     callbackUrl: `${url}/api/callbacks/bolink`,
     pid: child.pid!,
-    logFile: options.logFile,
+    logFile,
     exited,
     async kill(signal) {
       if (!gone) child.kill(signal);

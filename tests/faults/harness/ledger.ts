@@ -11,6 +11,8 @@ export type Ledger = {
   syncs: Record<string, number>;
   /** out_trade_no → sync status, for the failed ones their reason. */
   syncByOutTrade: Map<string, { status: string; lastError: string | null }>;
+  /** out_trade_no → the worker's recorded successes (verified 204s) and when the last one ended. */
+  successes: Map<string, { count: number; endedAt: Date; isLastAttempt: boolean }>;
 };
 
 export async function readLedger(databaseUrl: string): Promise<Ledger> {
@@ -24,6 +26,11 @@ export async function readLedger(databaseUrl: string): Promise<Ledger> {
     const syncs = await client.query<{ out_trade_no: string; status: string; last_error: string | null }>(
       "SELECT r.out_trade_no, s.status, s.last_error FROM wechat_syncs s JOIN renewals r ON r.id = s.renewal_id",
     );
+    const successes = await client.query<{ out_trade_no: string; n: string; ended_at: Date; is_last: boolean }>(`
+      SELECT r.out_trade_no, count(*) AS n, max(a.started_at + a.duration_ms * interval '1 millisecond') AS ended_at,
+             max(a.id) = (SELECT max(id) FROM wechat_sync_attempts WHERE sync_id = s.id) AS is_last
+      FROM wechat_sync_attempts a JOIN wechat_syncs s ON s.id = a.sync_id JOIN renewals r ON r.id = s.renewal_id
+      WHERE a.outcome = 'SUCCESS' GROUP BY r.out_trade_no, s.id`);
     const byStatus: Record<string, number> = {};
     for (const row of syncs.rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
     return {
@@ -33,6 +40,9 @@ export async function readLedger(databaseUrl: string): Promise<Ledger> {
       cardPeriods: Number(counts.rows[0].periods),
       syncs: byStatus,
       syncByOutTrade: new Map(syncs.rows.map((row) => [row.out_trade_no, { status: row.status, lastError: row.last_error }])),
+      successes: new Map(
+        successes.rows.map((row) => [row.out_trade_no, { count: Number(row.n), endedAt: row.ended_at, isLastAttempt: row.is_last }]),
+      ),
     };
   } finally {
     await client.end();

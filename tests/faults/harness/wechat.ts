@@ -57,20 +57,13 @@ export async function startWechatStandIn(): Promise<WechatStandIn> {
   };
 }
 
-/**
- * Per out_trade_no: how many calls WeChat accepted with an answer we could verify, and how many
- * calls came after the first such answer (which should never happen: the sync was done).
- */
-export function deliveries(calls: ReceivedCall[]): Map<string, { verified: number; after: number; firstVerifiedAt: string | null }> {
-  const byTrade = new Map<string, { verified: number; after: number; firstVerifiedAt: string | null }>();
+/** Per out_trade_no: how many calls WeChat accepted with an answer that verifies. */
+export function deliveries(calls: ReceivedCall[]): Map<string, { verified: number }> {
+  const byTrade = new Map<string, { verified: number }>();
   for (const call of calls) {
     if (!call.outTradeNo) continue;
-    const entry = byTrade.get(call.outTradeNo) ?? { verified: 0, after: 0, firstVerifiedAt: null };
-    if (entry.verified > 0) entry.after += 1;
-    if (call.status === 204 && call.fault !== "bad-signature") {
-      entry.verified += 1;
-      entry.firstVerifiedAt ??= call.at;
-    }
+    const entry = byTrade.get(call.outTradeNo) ?? { verified: 0 };
+    if (call.status === 204 && call.fault !== "bad-signature") entry.verified += 1;
     byTrade.set(call.outTradeNo, entry);
   }
   return byTrade;
