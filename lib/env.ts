@@ -46,6 +46,12 @@ const envSchema = z.object({
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   SYNC_RATE_LIMIT: z.coerce.number().min(0.1).max(10_000).default(50),
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 32)").optional()),
+  /** Standalone worker (npm run worker) only: serve its metrics on this port; unset = none. */
+  WORKER_METRICS_PORT: optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number("must be a port number").int().min(1).max(65535).optional()),
   /** Port of the in-process WeChat Pay simulator (no WECHATPAY_*): 0 = any free port. */
   WECHATPAY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
@@ -63,6 +69,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   if (env.BOLINK_UNION_ID && !env.BOLINK_UKEY) throw new EnvError("BOLINK_UNION_ID is set: also set BOLINK_UKEY.");
   if (env.BOLINK_UKEY && !env.BOLINK_UNION_ID) throw new EnvError("BOLINK_UKEY is set: also set BOLINK_UNION_ID.");
+  if (env.WORKER_METRICS_PORT && !env.METRICS_TOKEN) throw new EnvError("WORKER_METRICS_PORT is set: also set METRICS_TOKEN.");
   return env;
 }
 

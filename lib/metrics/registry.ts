@@ -62,24 +62,25 @@ function createMetrics() {
       help: "1 if the scrape could read the queue from PostgreSQL, else 0 (queue gauges are then absent).",
       registers,
     }),
+    // Labelled by worker id (as in the logs): an unlabelled gauge would read 0, "fresh", with no worker.
     heartbeatAge: new Gauge({
       name: "parking_sync_worker_heartbeat_age_seconds",
       help: "Seconds since the sync worker in this process last went round its loop (absent when no worker runs here).",
+      labelNames: ["worker"] as const,
       registers,
       collect() {
         this.reset();
-        const latest = Math.max(...workerBeats().map((beat) => beat.lastTickAt));
-        if (Number.isFinite(latest)) this.set((Date.now() - latest) / 1000);
+        for (const beat of workerBeats()) this.set({ worker: beat.id }, (Date.now() - beat.lastTickAt) / 1000);
       },
     }),
     inFlight: new Gauge({
       name: "parking_sync_worker_in_flight",
       help: "WeChat pushes claimed by the worker in this process and not yet finished.",
+      labelNames: ["worker"] as const,
       registers,
       collect() {
         this.reset();
-        const beats = workerBeats();
-        if (beats.length) this.set(beats.reduce((sum, beat) => sum + beat.inFlight, 0));
+        for (const beat of workerBeats()) this.set({ worker: beat.id }, beat.inFlight);
       },
     }),
   };
