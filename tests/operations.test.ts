@@ -107,6 +107,19 @@ describe("metrics access", () => {
     }
   });
 
+  it("GET /api/metrics answers 404 JSON when METRICS_TOKEN is unset", async () => {
+    vi.resetModules(); // a fresh lib/env, which caches the environment it parsed
+    process.env.METRICS_TOKEN = "";
+    try {
+      const { GET } = await import("@/app/api/metrics/route");
+      const response = await GET(new Request("http://localhost/api/metrics", { headers: { authorization: `Bearer ${TOKEN}` } }));
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: "not found" });
+    } finally {
+      process.env.METRICS_TOKEN = TOKEN;
+    }
+  });
+
   it("classifies rejection reasons into a few label values", () => {
     expect(reasonClass("bad sign")).toBe("signature");
     expect(reasonClass("invalid field data.amount: negative")).toBe("invalid_notice");
