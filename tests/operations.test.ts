@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { metricsAccess } from "@/lib/metrics/access";
 import { reasonClass } from "@/lib/metrics/record";
 import { metrics } from "@/lib/metrics/registry";
+import { serveMetrics } from "@/lib/metrics/serve";
 import { queueStats } from "@/lib/sync/queue-stats";
 import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
 import { createExtPaymentClient } from "@/lib/wechatpay/client";
@@ -126,6 +127,24 @@ describe("metrics access", () => {
     expect(reasonClass("body is not a JSON object")).toBe("invalid_notice");
     expect(reasonClass("body too large")).toBe("body");
     expect(reasonClass("something new")).toBe("other");
+  });
+});
+
+describe("the standalone worker's metrics server", () => {
+  it("serves GET /metrics with the token, 401 without, 404 elsewhere, all JSON but the metrics", async () => {
+    const server = await serveMetrics(db, { port: 0, token: TOKEN, host: "127.0.0.1" });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const ok = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/^parking_sync_database_up 1$/m);
+      const denied = await fetch(`${base}/metrics`, { headers: { authorization: "Bearer nope-nope-nope-nope" } });
+      expect([denied.status, await denied.json()]).toEqual([401, { error: "unauthorized" }]);
+      const elsewhere = await fetch(`${base}/`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect([elsewhere.status, elsewhere.headers.get("content-type")]).toEqual([404, "application/json"]);
+    } finally {
+      server.close();
+    }
   });
 });
 
