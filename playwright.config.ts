@@ -10,6 +10,7 @@ const E2E_SIM_PORT = E2E_PORT + 1;
 /** The in-process WeChat Pay simulator, so tests can reach its /__sim/ control API. */
 export const E2E_SIM_URL = `http://127.0.0.1:${E2E_SIM_PORT}`;
 export const E2E_ADMIN = { username: "e2e-admin", password: "e2e-admin-password" };
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
 
 // A fresh database per run. Chosen once in the runner (which also clears earlier runs' data);
 // workers inherit the variable, so they all agree on the server's data directory.
@@ -63,6 +64,7 @@ export default defineConfig({
       BOLINK_UKEY: "A1B2C3D4E5F60718",
       WECHATPAY_SIM_PORT: String(E2E_SIM_PORT),
       SYNC_RETRY_DELAYS: "0s,1s,2s",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });

@@ -53,6 +53,12 @@ const envSchema = z.object({
     .transform((value) => value ?? "10s")
     .pipe(duration)
     .pipe(z.number().min(100, "must be at least 100ms").max(MAX_TIMEOUT_MS, `must be at most ${MAX_TIMEOUT_MS / 1000}s`)),
+  /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 32)").optional()),
+  /** Standalone worker (npm run worker) only: serve its metrics on this port; unset = none. */
+  WORKER_METRICS_PORT: optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number("must be a port number").int().min(1).max(65535).optional()),
   /** Port of the in-process WeChat Pay simulator (no WECHATPAY_*): 0 = any free port. */
   WECHATPAY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
@@ -76,6 +82,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (env.SYNC_LEASE < minLease) {
     throw new EnvError(`SYNC_LEASE must be at least twice WECHATPAY_TIMEOUT plus 5s (${minLease / 1000}s with these settings).`);
   }
+  if (env.WORKER_METRICS_PORT && !env.METRICS_TOKEN) throw new EnvError("WORKER_METRICS_PORT is set: also set METRICS_TOKEN.");
   return env;
 }
 

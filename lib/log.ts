@@ -1,8 +1,32 @@
-// Structured JSON logs (one line per event) for operators' log shippers.
-import pino from "pino";
+// Structured JSON logs (one line per event) for operators' log shippers. Secrets are censored by
+// key name wherever they sit (top level or up to two objects deep), so a careless
+// `log.info({ vendor })` or `log.info({ env })` cannot leak a key.
+import pino, { type LoggerOptions } from "pino";
 
-export const log = pino({
+const SECRET_KEYS = [
+  "signingKey",
+  "ukey",
+  "password",
+  "passwordHash",
+  "privateKey",
+  "merchantPrivateKey",
+  "secret",
+  "token",
+  "authorization",
+  "Authorization",
+  "cookie",
+  "AUTH_SECRET",
+  "METRICS_TOKEN",
+  "ADMIN_PASSWORD",
+  "BOLINK_UKEY",
+  "WECHATPAY_MERCHANT_PRIVATE_KEY",
+  "DATABASE_URL",
+];
+
+export const logOptions: LoggerOptions = {
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { app: "parking-sync-console" },
-  redact: { paths: ["*.signingKey", "*.password", "*.passwordHash", "*.ukey"], censor: "[redacted]" },
-});
+  redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: "[redacted]" },
+};
+
+export const log = pino(logOptions);

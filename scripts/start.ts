@@ -13,6 +13,7 @@ import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
 import { startSyncRuntime, type SyncRuntime } from "../lib/sync/runtime";
 
 const dev = process.argv.includes("--dev");
+const DRAIN_MS = 10_000;
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
 async function main() {
@@ -52,7 +53,10 @@ async function main() {
     const app = next({ dev, dir: process.cwd(), hostname: "0.0.0.0", port: env.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
+    let inFlight = 0;
     const server = http.createServer((req, res) => {
+      inFlight++;
+      res.once("close", () => inFlight--);
       normalizeForwardedHeaders(req, env.TRUSTED_PROXY_COUNT);
       void handle(req, res);
     });
@@ -78,16 +82,24 @@ async function main() {
       ].join("\n"),
     );
 
+    // Order matters: no new requests; in-flight callbacks finish (a booking is never cut off
+    // mid-answer); then the worker stops claiming, finishes pushes on the wire and releases its
+    // other claims for the remaining instances; the embedded database goes last.
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`${signal}: finishing in-flight requests, then stopping …`);
+      console.log(`${signal}: finishing ${inFlight} in-flight request(s), then stopping …`);
       const closed = new Promise((resolve) => server.close(resolve));
+      // Keep-alive connections (nginx upstreams) go as soon as their current request is answered.
+      const reaper = setInterval(() => server.closeIdleConnections(), 200);
       server.closeIdleConnections();
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+      clearInterval(reaper);
+      if (inFlight) console.log(`${inFlight} request(s) still running after ${DRAIN_MS / 1000} s: closing them.`);
       server.closeAllConnections();
       await app.close?.();
+      console.log("Stopping the sync worker (in-flight pushes finish, other claims are released) …");
       await stopDatabase();
       process.exit(0);
     };

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
+import { serveMetrics } from "../lib/metrics/serve";
 import { startSyncRuntime } from "../lib/sync/runtime";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -17,9 +18,18 @@ async function main() {
   const runtime = await startSyncRuntime(db, env.DATABASE_URL, env, { worker: true });
   console.log(`WeChat sync worker ${runtime.worker!.id} running; WeChat Pay: ${runtime.mode} (${runtime.target}).`);
   if (runtime.mode === "simulator") console.log("No WECHATPAY_* configured: pushing to a private in-process simulator.");
+  const metricsServer =
+    env.WORKER_METRICS_PORT && env.METRICS_TOKEN ? await serveMetrics(db, { port: env.WORKER_METRICS_PORT, token: env.METRICS_TOKEN }) : undefined;
+  if (metricsServer) console.log(`Metrics: http://0.0.0.0:${env.WORKER_METRICS_PORT}/metrics (Authorization: Bearer $METRICS_TOKEN).`);
+
+  let stopping = false;
   const stop = async (signal: string) => {
-    console.log(`${signal}: finishing in-flight syncs …`);
+    if (stopping) return;
+    stopping = true;
+    // stop() finishes pushes on the wire and releases every other claim for the remaining workers.
+    console.log(`${signal}: finishing in-flight syncs and releasing claims …`);
     await runtime.stop();
+    metricsServer?.close();
     await db.$disconnect();
     process.exit(0);
   };

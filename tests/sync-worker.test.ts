@@ -29,14 +29,14 @@ function client(timeoutMs = 10_000) {
   );
 }
 
-async function worker(options: { timeoutMs?: number; concurrency?: number; id?: string; leaseMs?: number } = {}) {
+async function worker(options: { timeoutMs?: number; concurrency?: number; id?: string; leaseMs?: number; ratePerSecond?: number } = {}) {
   const started = await startSyncWorker({
     db,
     databaseUrl: url,
     client: client(options.timeoutMs),
     policy,
     concurrency: options.concurrency ?? 4,
-    ratePerSecond: 1000,
+    ratePerSecond: options.ratePerSecond ?? 1000,
     pollMs: 100,
     leaseMs: options.leaseMs,
     id: options.id,
@@ -79,6 +79,14 @@ async function settled(id: number, timeoutMs = 10_000) {
     if (sync.status === "SYNCED" || sync.status === "FAILED") return sync;
     if (Date.now() > deadline) throw new Error(`sync ${id} still ${sync.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -187,6 +195,43 @@ describe("WeChat sync worker", () => {
     expect(sync.status).toBe("SYNCED");
     expect(sync.attempts.filter((a) => a.outcome === "SUCCESS")).toHaveLength(1);
     expect(sim.acceptedCount(outTradeNo)).toBe(1);
+  });
+
+  it("stop() finishes the push in flight and releases the claims it never sent, so another worker takes them at once", async () => {
+    const foreign = await pendingSync();
+    const foreignLease = new Date(Date.now() + 60_000);
+    await db.wechatSync.update({ where: { id: foreign.id }, data: { leaseOwner: "other-process", leaseExpiresAt: foreignLease } });
+    const mine = await Promise.all(Array.from({ length: 4 }, () => pendingSync()));
+    const ids = mine.map((sync) => sync.id);
+    sim.setLatency(400);
+    // One call every 10 s: the first goes out, the other three claims wait for the rate limiter.
+    const first = await worker({ id: "stopping", concurrency: 4, ratePerSecond: 0.1 });
+    // All four claimed and at the rate limiter (their body is stored just before): one call is on the wire.
+    await until(async () => (await db.wechatSync.count({ where: { id: { in: ids }, leaseOwner: "stopping", requestBody: { not: null } } })) === 4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const stopStarted = Date.now();
+    await first.stop();
+    workers.splice(workers.indexOf(first), 1);
+    expect(Date.now() - stopStarted).toBeLessThan(3_000);
+
+    const after = await db.wechatSync.findMany({ where: { id: { in: ids } } });
+    expect(after.filter((sync) => sync.status === "SYNCED")).toHaveLength(1); // the push in flight was finished
+    const released = after.filter((sync) => sync.status !== "SYNCED");
+    expect(released).toHaveLength(3);
+    for (const sync of released) expect(sync).toMatchObject({ status: "PENDING", attemptCount: 0, leaseOwner: null, leaseExpiresAt: null });
+    expect(await db.wechatSync.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({
+      leaseOwner: "other-process",
+      leaseExpiresAt: foreignLease,
+    });
+    expect(sim.received).toHaveLength(1);
+
+    sim.setLatency(0);
+    const takeover = Date.now();
+    await worker({ id: "next" });
+    for (const sync of released) expect((await settled(sync.id, 5_000)).status).toBe("SYNCED");
+    expect(Date.now() - takeover).toBeLessThan(5_000); // not after the 60 s lease
+    for (const { outTradeNo } of mine) expect(sim.acceptedCount(outTradeNo)).toBe(1);
   });
 
   it("two workers on one database push each sync exactly once", async () => {

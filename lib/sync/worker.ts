@@ -6,13 +6,15 @@ import os from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { recordSyncAttempt } from "@/lib/metrics/record";
 import type { CallResult, ExtPaymentClient } from "@/lib/wechatpay/client";
 import { MappingError, toExtPaymentBody } from "@/lib/wechatpay/mapping";
+import { forgetWorker, recordTick } from "@/lib/sync/heartbeat";
 import { RateLimiter } from "@/lib/sync/rate-limiter";
 import { nextDelayMs, type RetryPolicy } from "@/lib/sync/retry-policy";
+import { PAUSED_SETTING } from "@/lib/sync/settings";
 
 export const SYNC_CHANNEL = "wechat_sync";
-import { PAUSED_SETTING } from "@/lib/sync/settings";
 
 export type WorkerOptions = {
   db: Db;
@@ -36,6 +38,8 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
   const { db } = options;
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
+  let signalStop = () => {};
+  const stopping = new Promise<void>((resolve) => (signalStop = resolve));
   let wakeUp: (() => void) | null = null;
   let woken = false; // a wake-up that arrived while the loop was busy claiming
   const wake = () => {
@@ -68,7 +72,7 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
     return rows.map((row) => row.id);
   }
 
-  async function push(syncId: number): Promise<void> {
+  async function push(syncId: number, attemptLog: typeof log): Promise<void> {
     const sync = await db.wechatSync.findUniqueOrThrow({
       where: { id: syncId },
       include: { renewal: true },
@@ -81,12 +85,16 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
       } catch (error) {
         if (!(error instanceof MappingError)) throw error;
         await finish(syncId, null, { status: "FAILED", lastError: `cannot map: ${error.message}` });
+        recordSyncAttempt("mapping_error", null);
+        attemptLog.warn({ err: error.message }, "wechat sync cannot be mapped");
         return;
       }
       // Every retry of this round sends these exact bytes.
       await db.wechatSync.updateMany({ where: { id: syncId, leaseOwner: id }, data: { requestBody: body } });
     }
-    await limiter.take();
+    await Promise.race([limiter.take(), stopping]);
+    // Stopping: a push not yet sent is left for another instance (stop() releases its lease).
+    if (stopped) return;
     const startedAt = new Date();
     const result = await options.client.post(body);
     if (result.httpStatus === 429) limiter.rateLimited(result.retryAfterSec);
@@ -108,8 +116,18 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
           : { status: "RETRYING", nextAttemptAt: new Date(Date.now() + delay), lastError: error },
       );
     }
-    log.info(
-      { worker: id, syncId, attempt, outcome: result.outcome, httpStatus: result.httpStatus, code: result.code, ms: result.durationMs },
+    recordSyncAttempt(result.outcome === "SUCCESS" ? "success" : result.outcome === "PERMANENT" ? "permanent" : "transient", result);
+    attemptLog.info(
+      {
+        attempt,
+        outcome: result.outcome,
+        httpStatus: result.httpStatus,
+        code: result.code,
+        wechatRequestId: result.requestId ?? undefined,
+        host: result.host,
+        failedOverFrom: result.failedOverFrom?.host,
+        ms: result.durationMs,
+      },
       "wechat sync attempt",
     );
   }
@@ -169,16 +187,26 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
   }
 
   async function run(syncId: number) {
+    const attemptLog = log.child({ worker: id, syncId, attemptId: randomUUID() });
     try {
-      await push(syncId);
+      await push(syncId, attemptLog);
     } catch (error) {
-      // Database trouble: leave the lease to expire and the sync is picked up again.
-      log.error({ worker: id, syncId, err: error }, "wechat sync failed unexpectedly");
+      // Database trouble: leave the lease to expire (or stop() to release it) and the sync is picked up again.
+      recordSyncAttempt("error", null);
+      attemptLog.error({ err: error }, "wechat sync failed unexpectedly");
     }
+  }
+
+  /** Claims this worker still holds on unfinished syncs go back at once, not after the lease. */
+  async function releaseLeases(): Promise<number> {
+    return db.$executeRaw`
+      UPDATE wechat_syncs SET lease_owner = NULL, lease_expires_at = NULL
+      WHERE lease_owner = ${id} AND status IN ('PENDING', 'RETRYING')`;
   }
 
   const loop = (async () => {
     while (!stopped) {
+      recordTick(id, inFlight.size);
       let claimed: number[] = [];
       const free = options.concurrency - inFlight.size;
       if (free > 0) {
@@ -218,9 +246,17 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
     wake,
     async stop() {
       stopped = true;
+      signalStop();
       wake();
       await loop;
       await Promise.allSettled([...inFlight]);
+      try {
+        const released = await releaseLeases();
+        if (released) log.info({ worker: id, released }, "released sync leases on stop");
+      } catch (error) {
+        log.warn({ worker: id, err: (error as Error).message }, "cannot release sync leases; they expire on their own");
+      }
+      forgetWorker(id);
       await listener.end().catch(() => {});
     },
   };

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
+import { recordCallback } from "@/lib/metrics/record";
 
 export const dynamic = "force-dynamic";
 
@@ -20,22 +21,27 @@ export async function POST(request: Request) {
     const body = await readLimitedBody(request);
     const result = await handleCallback(getDb(), { body, remoteAddr, keepRejected: env().REJECTED_CALLBACKS_LIMIT });
     answer = result.answer;
+    const outcome = result.booking?.outcome ?? "rejected";
+    const seconds = (performance.now() - started) / 1000;
+    recordCallback(outcome, answer.state === 0 ? answer.errmsg : undefined, seconds);
     log.info(
       {
         requestId,
         remoteAddr,
         state: answer.state,
         tradeNo: answer.trade_no || undefined,
-        outcome: result.booking?.outcome ?? "rejected",
+        outcome,
         reason: answer.state === 0 ? answer.errmsg : undefined,
         renewalId: result.booking?.renewalId,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(seconds * 1000),
       },
       "bolink callback",
     );
   } catch (error) {
     // Nothing was committed (the booking is one transaction); Bolink re-sends on state 0.
-    log.error({ requestId, remoteAddr, err: error }, "bolink callback failed");
+    const ms = Math.round(performance.now() - started);
+    recordCallback("error", undefined, ms / 1000);
+    log.error({ requestId, remoteAddr, err: error, ms }, "bolink callback failed");
     answer = { state: 0, trade_no: "", errmsg: "temporarily unavailable, please retry" };
   }
   return NextResponse.json(answer, { headers: { "cache-control": "no-store", "x-request-id": requestId } });

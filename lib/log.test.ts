@@ -1,0 +1,41 @@
+// Secrets never reach a log line, whatever object they ride in on.
+import { Writable } from "node:stream";
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { logOptions } from "@/lib/log";
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ ...logOptions, level: "info" }, stream), lines };
+}
+
+describe("log redaction", () => {
+  it("censors keys, passwords, tokens and authorization headers at any of three depths", () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        ukey: "UKEY-TOP-SECRET",
+        vendor: { unionId: "100000", signingKey: "SIGNING-KEY-SECRET" },
+        user: { username: "admin", passwordHash: "$argon2id$HASH", password: "PLAIN-PASSWORD" },
+        env: { AUTH_SECRET: "AUTH-SECRET-VALUE", METRICS_TOKEN: "METRICS-TOKEN-VALUE", DATABASE_URL: "postgresql://u:DBPASS@h/db" },
+        config: { wechat: { merchantPrivateKey: "-----BEGIN PRIVATE KEY-----PEM" }, WECHATPAY_MERCHANT_PRIVATE_KEY: "PEM-TEXT" },
+        req: { headers: { authorization: "Bearer HEADER-TOKEN", cookie: "next-auth.session-token=COOKIE" } },
+      },
+      "event",
+    );
+    const line = lines.join("");
+    for (const secret of ["UKEY-TOP", "SIGNING-KEY", "HASH", "PLAIN-PASSWORD", "AUTH-SECRET", "METRICS-TOKEN", "DBPASS", "PEM", "HEADER-TOKEN", "COOKIE"]) {
+      expect(line).not.toContain(secret);
+    }
+    const parsed = JSON.parse(line);
+    expect(parsed.vendor).toEqual({ unionId: "100000", signingKey: "[redacted]" });
+    expect(parsed.user.username).toBe("admin");
+    expect(parsed.req.headers.authorization).toBe("[redacted]");
+  });
+});
