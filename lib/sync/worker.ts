@@ -3,13 +3,13 @@
 // stored body, records every attempt, and schedules retries. Woken by NOTIFY, polled as backstop.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { recordSyncAttempt } from "@/lib/metrics/record";
 import type { CallResult, ExtPaymentClient } from "@/lib/wechatpay/client";
 import { MappingError, toExtPaymentBody } from "@/lib/wechatpay/mapping";
 import { forgetWorker, recordTick } from "@/lib/sync/heartbeat";
+import { listen } from "@/lib/sync/listener";
 import { RateLimiter } from "@/lib/sync/rate-limiter";
 import { nextDelayMs, type RetryPolicy } from "@/lib/sync/retry-policy";
 import { PAUSED_SETTING } from "@/lib/sync/settings";
@@ -47,15 +47,7 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
     wakeUp?.();
   };
 
-  const listener = new pg.Client({ connectionString: options.databaseUrl });
-  listener.on("notification", wake);
-  listener.on("error", (error) => log.warn({ worker: id, err: error.message }, "sync listener lost; polling only"));
-  try {
-    await listener.connect();
-    await listener.query(`LISTEN ${SYNC_CHANNEL}`);
-  } catch (error) {
-    log.warn({ worker: id, err: (error as Error).message }, "cannot LISTEN; polling only");
-  }
+  const listener = listen({ databaseUrl: options.databaseUrl, channel: SYNC_CHANNEL, onWake: wake, worker: id });
 
   async function claim(limit: number): Promise<number[]> {
     const rows = await db.$queryRaw<{ id: number }[]>`
@@ -257,7 +249,7 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
         log.warn({ worker: id, err: (error as Error).message }, "cannot release sync leases; they expire on their own");
       }
       forgetWorker(id);
-      await listener.end().catch(() => {});
+      await listener.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // PostgreSQL crashes (immediate shutdown, WAL replay on start) in the middle of a storm and comes
 // back: nothing answered state 1 is lost, and the same app process recovers by itself.
+import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freeLoopbackPort } from "@/lib/db/embedded";
 import { newAuthSecret, startApp, type AppProcess } from "./harness/app";
@@ -63,5 +64,7 @@ it("loses nothing it answered state 1 when PostgreSQL crashes mid-storm, and rec
   const acceptedTwice = expectPushedOnce(ledger, wechat.calls(), notices);
   const exitedEarly = await Promise.race([app.exited.then(() => true), Promise.resolve(false)]);
   expect(exitedEarly, "the app process had to be restarted").toBe(false);
+  // The worker's NOTIFY wake-ups came back too, not just its 2 s polling.
+  expect(fs.readFileSync(app.logFile, "utf8")).toContain("sync listener reconnected");
   report("PostgreSQL crash mid-storm", { ...stats, acceptedTwiceByWechat: acceptedTwice, syncs: ledger.syncs });
 });
