@@ -39,6 +39,8 @@ export type SendStats = {
   requests: number;
   /** Notices answered state 1 (each counted once). */
   answered: number;
+  /** Answers of state 1 to a copy: re-deliveries the app acknowledged without booking them again. */
+  duplicatesAcknowledged: number;
   answeredState0: number;
   /** Requests that got no answer: refused, reset, timed out. */
   noAnswer: number;
@@ -61,7 +63,7 @@ export type SendOptions = {
 
 /** Sends every notice until it is answered state 1 or the deadline passes. */
 export async function sendLikeBolink(notices: Notice[], options: SendOptions): Promise<SendStats> {
-  const stats: SendStats = { notices: notices.length, requests: 0, answered: 0, answeredState0: 0, noAnswer: 0, badAnswers: [] };
+  const stats: SendStats = { notices: notices.length, requests: 0, answered: 0, duplicatesAcknowledged: 0, answeredState0: 0, noAnswer: 0, badAnswers: [] };
   const deadline = Date.now() + options.deadlineMs;
   const queue = notices.map((notice) => ({ notice, round: 0 }));
   const done = new Set<string>();
@@ -96,7 +98,9 @@ export async function sendLikeBolink(notices: Notice[], options: SendOptions): P
     }
     if (response.status >= 500) stats.badAnswers.push(`HTTP ${response.status}: ${text.slice(0, 200)}`);
     if (answer.state === 1 && answer.trade_no === notice.tradeNo) {
-      if (!done.has(notice.tradeNo)) {
+      if (done.has(notice.tradeNo)) {
+        stats.duplicatesAcknowledged += 1;
+      } else {
         done.add(notice.tradeNo);
         stats.answered += 1;
         options.onAnswered?.(stats.answered);
