@@ -1,0 +1,78 @@
+// A rolling restart: one of two instances gets SIGTERM mid-storm. It finishes the callbacks in
+// flight, hands its claimed syncs back at once, and exits; the other instance carries on.
+import fs from "node:fs";
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freeLoopbackPort } from "@/lib/db/embedded";
+import { newAuthSecret, startApp, type AppProcess } from "./harness/app";
+import { makeNotices, sendLikeBolink } from "./harness/bolink";
+import { expectBookedOnce, expectPushedOnce, report } from "./harness/expectations";
+import { waitForSyncsToSettle } from "./harness/ledger";
+import { startFaultPostgres, type FaultPostgres } from "./harness/postgres";
+import { startWechatStandIn, type WechatStandIn } from "./harness/wechat";
+
+let database: FaultPostgres;
+let wechat: WechatStandIn;
+const apps: AppProcess[] = [];
+
+beforeAll(async () => {
+  [database, wechat] = await Promise.all([startFaultPostgres(), startWechatStandIn()]);
+  const authSecret = newAuthSecret();
+  for (const name of ["rolling-a", "rolling-b"]) {
+    apps.push(await startApp({ name, port: await freeLoopbackPort(), databaseUrl: database.url, authSecret, env: wechat.env }));
+  }
+  // Slow WeChat down so the stopping instance surely holds claims when SIGTERM comes.
+  wechat.sim().setLatency(300);
+});
+
+afterAll(async () => {
+  await Promise.all(apps.map((app) => app.kill("SIGKILL")));
+  await wechat?.close();
+  await database?.stop();
+});
+
+it("drains and hands back its work on SIGTERM, losing and doubling nothing", async () => {
+  const [stopping] = apps;
+  const notices = makeNotices(600);
+  let stopped: Promise<{ exitCode: number | null; leasesStillHeld: number }> | undefined;
+  const stats = await sendLikeBolink(notices, {
+    urls: apps.map((app) => app.callbackUrl),
+    concurrency: 16,
+    deadlineMs: 180_000,
+    resendDelayMs: 100,
+    onAnswered(answered) {
+      if (answered !== 200) return;
+      stopped = (async () => {
+        const exitCode = await stopping.kill("SIGTERM");
+        // Checked at once, well inside SYNC_LEASE: a claim not handed back would still be held.
+        return { exitCode, leasesStillHeld: await leasesHeldBy(workerIdOf(stopping)) };
+      })();
+    },
+  });
+  expect(await stopped).toEqual({ exitCode: 0, leasesStillHeld: 0 });
+  expect(stats.badAnswers).toEqual([]);
+  expect(stats.answered).toBe(notices.length);
+
+  wechat.sim().setLatency(0);
+  const ledger = await waitForSyncsToSettle(database.url, 120_000);
+  expectBookedOnce(ledger, notices);
+  const acceptedTwice = expectPushedOnce(ledger, wechat.calls(), notices);
+  report("rolling restart (SIGTERM)", { ...stats, releasedOnStop: /released sync leases on stop/.test(fs.readFileSync(stopping.logFile, "utf8")), acceptedTwiceByWechat: acceptedTwice, syncs: ledger.syncs });
+});
+
+function workerIdOf(app: AppProcess): string {
+  const id = /"worker":"([^"]+)"/.exec(fs.readFileSync(app.logFile, "utf8"))?.[1];
+  if (!id) throw new Error(`no worker id in ${app.logFile}`);
+  return id;
+}
+
+async function leasesHeldBy(owner: string): Promise<number> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT count(*) AS n FROM wechat_syncs WHERE lease_owner = $1 AND lease_expires_at > now()", [owner]);
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
