@@ -1,11 +1,10 @@
 // Who gets what: every dashboard page and every route handler × anonymous, viewer, operator and
 // admin, over real HTTP against the production server. The table must list every page.tsx and
 // route.ts under app/, so a new route cannot ship without a decision here.
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { anonymousRequest, createUser, signedInRequest } from "./helpers/accounts";
+import { appRoutes } from "./helpers/app-routes";
 import { signedNotice } from "./helpers/notices";
 
 type Caller = "anonymous" | "VIEWER" | "OPERATOR" | "ADMIN";
@@ -41,19 +40,6 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
 };
 
 type Ids = { renewal: number; card: number };
-
-/** Every page.tsx and route.ts under app/, as URL patterns: route groups dropped, dynamic segments kept. */
-function appRoutes(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, segments: string[]) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
-      else if (/^(page|route)\.tsx?$/.test(entry.name)) found.push(`/${segments.join("/")}`);
-    }
-  };
-  walk(path.resolve("app"), []);
-  return found.sort();
-}
 
 const run = Date.now();
 const password = "role-password-123";
