@@ -20,7 +20,7 @@ function secrets(): [string, string | RegExp][] {
     ["Bolink ukey without its last 4 (the mask shows those)", UKEY.slice(0, -4)],
     ["vendor keys the admin tests set", /E2E(KEY|NEW)\d+(AB12|CD34)/],
     ["admin password", E2E_ADMIN.password],
-    ["other test users' passwords", /(viewer|operator|role|throttle|dbg)-password-\d+/],
+    ["other test users' passwords", /(viewer|operator|role|throttle)-password-\d+/],
     ["password hashes", "$argon2"],
     ["AUTH_SECRET", authSecret],
     ["database password", pg.password],
