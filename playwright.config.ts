@@ -20,6 +20,9 @@ if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = path.join(root, randomBytes(4).toString("hex"));
 }
 
+/** Everything the e2e server printed (stdout and stderr), for the secrets audit. */
+export const E2E_SERVER_LOG = path.join(process.env.E2E_DATA_DIR, "server.log");
+
 const chromium = {
   ...devices["Desktop Chrome"],
   viewport: { width: 1280, height: 800 },
@@ -44,9 +47,17 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { ...chromium, storageState: "e2e/.auth/admin.json" },
     },
+    // Last: searches every page, API answer and server log line the run produced for secrets.
+    {
+      name: "secrets",
+      testMatch: /.*\.audit\.ts/,
+      dependencies: ["chromium"],
+      use: { ...chromium, storageState: "e2e/.auth/admin.json" },
+    },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // scripts/start.ts, with its output also kept in E2E_DATA_DIR/server.log for the secrets audit.
+    command: "npx tsx e2e/server-with-log.ts",
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     timeout: 10 * 60_000, // the first run includes `next build`
     reuseExistingServer: false,
@@ -54,6 +65,7 @@ export default defineConfig({
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: {
+      E2E_SERVER_LOG,
       PORT: String(E2E_PORT),
       DATA_DIR: process.env.E2E_DATA_DIR,
       DATABASE_URL: "",

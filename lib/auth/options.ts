@@ -15,8 +15,20 @@ const credentialsSchema = z.object({
 
 export const THROTTLED_ERROR = "Throttled";
 
+/**
+ * next-auth marks cookies Secure (and names them __Secure-/__Host-) only when the request's own
+ * URL is https, which it takes from X-Forwarded-Proto — stripped unless TRUSTED_PROXY_COUNT
+ * vouches for it. A console published at an https PUBLIC_URL is always reached over TLS, so its
+ * cookies are Secure even when the proxy in front of it is not (yet) declared trusted.
+ */
+export function secureCookiesFor(publicUrl: string | undefined): true | undefined {
+  return publicUrl?.trim().toLowerCase().startsWith("https://") ? true : undefined;
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
+  // undefined (not false) keeps next-auth's own per-request choice for https via a trusted proxy.
+  useSecureCookies: secureCookiesFor(process.env.PUBLIC_URL),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

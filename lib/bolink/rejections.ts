@@ -12,6 +12,15 @@ export type Rejection = {
   remoteAddr: string | null;
 };
 
+/**
+ * The first REJECTED_BODY_CHARS of a body, storable: PostgreSQL text cannot hold NUL, and a cut
+ * through a surrogate pair (emoji) leaves a lone half that Prisma's engine refuses outright —
+ * the insert threw and the callback was answered "temporarily unavailable" instead of its reason.
+ */
+export function keptBody(body: string): string {
+  return body.slice(0, REJECTED_BODY_CHARS).toWellFormed().replaceAll("\u0000", "\uFFFD");
+}
+
 export async function recordRejection(db: Db, rejection: Rejection, keep: number): Promise<void> {
   const { id } = await db.rejectedCallback.create({
     select: { id: true },
@@ -19,8 +28,7 @@ export async function recordRejection(db: Db, rejection: Rejection, keep: number
       reason: rejection.reason,
       unionId: rejection.unionId?.slice(0, 64) ?? null,
       tradeNo: rejection.tradeNo?.slice(0, 64) ?? null,
-      // PostgreSQL text cannot hold NUL; keep the rest of what was sent.
-      body: rejection.body.slice(0, REJECTED_BODY_CHARS).replaceAll("\u0000", "\uFFFD"),
+      body: keptBody(rejection.body),
       bodyBytes: rejection.bodyBytes,
       remoteAddr: rejection.remoteAddr,
     },

@@ -1,0 +1,105 @@
+// Session cookies, security headers and sign-in throttling, over real HTTP against the production server.
+import { expect, test, type APIResponse } from "@playwright/test";
+import { E2E_ADMIN } from "../playwright.config";
+import { anonymousRequest, createUser, postCredentials } from "./helpers/accounts";
+import { signedNotice } from "./helpers/notices";
+
+test.describe("session cookie", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("signing in through the form sets an HttpOnly, SameSite=Lax session cookie (not Secure over plain http)", async ({ page, context }) => {
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill(E2E_ADMIN.username);
+    await page.getByLabel("密码").fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("current-user")).toContainText(E2E_ADMIN.username);
+    const cookies = await context.cookies();
+    const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+    expect(session).toMatchObject({ name: "next-auth.session-token", httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
+    // Scripts in the page cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+  });
+
+  test("a client claiming X-Forwarded-Proto: https is not a trusted proxy: the cookie stays as for http", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" },
+    });
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, username: E2E_ADMIN.username, password: E2E_ADMIN.password, json: "true" },
+    });
+    const setCookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const session = setCookies.find((line) => line.includes("next-auth.session-token="));
+    expect(session).toMatch(/^next-auth\.session-token=/);
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    expect(session).toMatch(/;\s*SameSite=Lax/i);
+    expect(session).not.toMatch(/;\s*Secure/i);
+    // next-auth built its URLs from the real host, not the claimed one.
+    expect(((await response.json()) as { url: string }).url).not.toContain("evil.example");
+    await request.dispose();
+  });
+});
+
+test.describe("security headers", () => {
+  const HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+  };
+  const CSP = ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'"];
+
+  const cases: [string, (r: import("@playwright/test").APIRequestContext) => Promise<APIResponse>][] = [
+    ["the sign-in page", (r) => r.get("/login")],
+    ["a dashboard page", (r) => r.get("/renewals")],
+    ["a redirect to sign-in", (r) => r.get("/renewals", { maxRedirects: 0 })],
+    ["a 404", (r) => r.get("/no-such-page")],
+    ["an API answer", (r) => r.get("/api/me")],
+    ["a 401 API answer", (r) => r.get("/api/me", { headers: { cookie: "" } })],
+    ["the health check", (r) => r.get("/api/health")],
+    ["a CSV export", (r) => r.get("/api/renewals/export")],
+    ["the callback's answer", (r) => r.post("/api/callbacks/bolink", { data: signedNotice({ trade_no: `HDR-${Date.now()}` }) })],
+    ["the callback's refusal", (r) => r.post("/api/callbacks/bolink", { data: Buffer.from("<html>") })],
+  ];
+
+  for (const [name, call] of cases) {
+    test(`on ${name}`, async ({ request }) => {
+      const response = await call(request);
+      expect(response.status()).toBeLessThan(500);
+      const headers = response.headers();
+      expect(headers).toMatchObject(HEADERS);
+      for (const directive of CSP) expect(headers["content-security-policy"]).toContain(directive);
+      expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+      expect(headers["x-powered-by"]).toBeUndefined();
+    });
+  }
+});
+
+test("five wrong passwords lock the account: the sixth try fails even with the right password", async ({ page, browser, playwright, baseURL }) => {
+  const username = `e2e-throttle-${Date.now()}`;
+  const password = "throttle-password-1";
+  await createUser(page, username, password, "VIEWER");
+
+  const client = await anonymousRequest(playwright, baseURL!);
+  for (let i = 0; i < 5; i++) expect(await postCredentials(client, username, `wrong-password-${i}`)).toContain("error=CredentialsSignin");
+  expect(await postCredentials(client, username, password)).toContain("error=Throttled");
+  expect((await client.get("/api/me")).status()).toBe(401);
+  await client.dispose();
+
+  // The sign-in form says why; another account is unaffected.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const login = await context.newPage();
+  await login.goto("/login");
+  await login.getByLabel("用户名").fill(username);
+  await login.getByLabel("密码").fill(password);
+  await login.getByRole("button", { name: "登录" }).click();
+  await expect(login.locator("form").getByRole("alert")).toHaveText("失败次数过多，请 15 分钟后再试");
+  await expect(login).toHaveURL(/\/login$/);
+  await context.close();
+
+  const other = await anonymousRequest(playwright, baseURL!);
+  expect(await postCredentials(other, E2E_ADMIN.username, E2E_ADMIN.password)).not.toContain("error=");
+  expect((await other.get("/api/me")).status()).toBe(200);
+  await other.dispose();
+});
