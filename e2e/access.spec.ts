@@ -36,6 +36,8 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
   "/api/fees/export": { path: () => "/api/fees/export", expect: (caller) => api(caller, "csv") },
   "/api/health": { path: () => "/api/health", expect: anyone("json") },
   "/api/me": { path: () => "/api/me", expect: (caller) => api(caller, "json") },
+  // Guarded by METRICS_TOKEN, not by a session: no dashboard role may scrape it.
+  "/api/metrics": { path: () => "/api/metrics", expect: anyone("401") },
   "/api/renewals/export": { path: () => "/api/renewals/export", expect: (caller) => api(caller, "csv") },
 };
 

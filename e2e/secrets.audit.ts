@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_ADMIN, E2E_SERVER_LOG } from "../playwright.config";
+import { E2E_ADMIN, E2E_METRICS_TOKEN, E2E_SERVER_LOG } from "../playwright.config";
 import { anonymousRequest } from "./helpers/accounts";
 import { appRoutes } from "./helpers/app-routes";
 import { signedNotice, UKEY } from "./helpers/notices";
@@ -23,6 +23,7 @@ function secrets(): [string, string | RegExp][] {
     ["other test users' passwords", /(viewer|operator|role|throttle)-password-\d+/],
     ["password hashes", "$argon2"],
     ["AUTH_SECRET", authSecret],
+    ["METRICS_TOKEN", E2E_METRICS_TOKEN],
     ["database password", pg.password],
     ["database password, URL-encoded", encodeURIComponent(pg.password)],
     ["a PEM private key (WeChat merchant key)", "PRIVATE KEY"],
