@@ -9,7 +9,7 @@ import { signedNotice } from "./helpers/notices";
 
 type Caller = "anonymous" | "VIEWER" | "OPERATOR" | "ADMIN";
 const CALLERS: Caller[] = ["anonymous", "VIEWER", "OPERATOR", "ADMIN"];
-type Outcome = "page" | "login" | "forbidden" | "home" | "json" | "csv" | "401" | "405";
+type Outcome = "page" | "login" | "forbidden" | "home" | "json" | "csv" | "401" | "401 token" | "405";
 
 const page = (role: "VIEWER" | "ADMIN") => (caller: Caller): Outcome =>
   caller === "anonymous" ? "login" : role === "ADMIN" && caller !== "ADMIN" ? "forbidden" : "page";
@@ -37,7 +37,7 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
   "/api/health": { path: () => "/api/health", expect: anyone("json") },
   "/api/me": { path: () => "/api/me", expect: (caller) => api(caller, "json") },
   // Guarded by METRICS_TOKEN, not by a session: no dashboard role may scrape it.
-  "/api/metrics": { path: () => "/api/metrics", expect: anyone("401") },
+  "/api/metrics": { path: () => "/api/metrics", expect: anyone("401 token") },
   "/api/renewals/export": { path: () => "/api/renewals/export", expect: (caller) => api(caller, "csv") },
 };
 
@@ -83,7 +83,13 @@ async function observe(response: APIResponse): Promise<Outcome> {
   const location = response.headers()["location"] ?? "";
   if (status >= 300 && status < 400) return /\/login$/.test(location) ? "login" : new URL(location, "http://x").pathname === "/" ? "home" : (`redirect ${location}` as Outcome);
   const body = await response.text();
-  if (status === 401 && type.includes("application/json")) return JSON.parse(body).error === "unauthenticated" ? "401" : (`401 ${body}` as Outcome);
+  if (status === 401 && type.includes("application/json")) {
+    const { error } = JSON.parse(body) as { error?: string };
+    // "unauthenticated": no dashboard session; "unauthorized" (+ WWW-Authenticate): no bearer token.
+    if (error === "unauthenticated") return "401";
+    if (error === "unauthorized" && response.headers()["www-authenticate"]?.startsWith("Bearer")) return "401 token";
+    return `401 ${body}` as Outcome;
+  }
   if (status === 405) return "405";
   // The dashboard streams (loading.tsx), so a page's forbidden() comes after the 200 status line:
   // React sends it as the boundary's error digest and the browser renders app/forbidden.tsx.
