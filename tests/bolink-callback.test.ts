@@ -1,12 +1,10 @@
 // The callback endpoint against a real database: POST handler in, rows and answers out.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/callbacks/bolink/route";
-import { signData } from "@/lib/bolink/signature";
 import type { Db } from "@/lib/db/client";
+import { UKEY, UNION_ID, signedNotice, validData } from "./helpers/callback-ledger";
 import { createTestDatabase } from "./helpers/database";
 
-const UNION_ID = "100000";
-const UKEY = "A1B2C3D4E5F60718";
 const SEED_DATA =
   '{"trade_no":"M201WWEZXQ7TZPZ36U9W","out_trade_no":"1230912903301550565509307","attach":{"order_id":"abc123"},"card_id":"12312991","park_id":"21845","amount":0.02,"state":1,"pay_time":1550565528,"arrive_money":0.02,"fee":0,"account_type":1,"remark":"收到月卡续费-测试一二三四五六七八九十-"}';
 const seedBody = (sign = "06510C5527AD8DA8180801CB80A45B4E") =>
@@ -39,25 +37,11 @@ async function post(body: string | Uint8Array, headers: Record<string, string> =
   return (await response.json()) as { state: number; trade_no: string; errmsg?: string };
 }
 
+// The shared valid notice, on the seed's park and one card, so bookings here extend one card.
+const BASE = { ...validData("T1"), out_trade_no: "O1", park_id: "21845", card_id: "C1" };
+
 function notice(data: Record<string, unknown>, { unionId = UNION_ID, ukey = UKEY, type = "" } = {}) {
-  const dataText = JSON.stringify({
-    trade_no: "T1",
-    out_trade_no: "O1",
-    park_id: "21845",
-    card_id: "C1",
-    car_number: "京A47829",
-    amount: "120.50",
-    arrive_money: "120.00",
-    fee: "0.50",
-    state: 1,
-    pay_time: 1_790_000_000,
-    account_type: 1,
-    remark: "月卡续费",
-    start_time: "2026-11-01",
-    end_time: "2026-11-30",
-    ...data,
-  });
-  return `{"union_id":${unionId},${type ? `"type":${type},` : ""}"sign":"${signData(dataText, ukey)}","data":${dataText}}`;
+  return signedNotice({ ...BASE, ...data }, { union_id: Number(unionId), ...(type ? { type: Number(type) } : {}) }, ukey);
 }
 
 const counts = async () => ({

@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { POST as callback } from "@/app/api/callbacks/bolink/route";
 import { GET as health } from "@/app/api/health/route";
 import { GET as scrape } from "@/app/api/metrics/route";
-import { signData } from "@/lib/bolink/signature";
 import type { Db } from "@/lib/db/client";
 import { metricsAccess } from "@/lib/metrics/access";
 import { reasonClass } from "@/lib/metrics/record";
@@ -14,6 +13,7 @@ import { queueStats } from "@/lib/sync/queue-stats";
 import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
 import { createExtPaymentClient } from "@/lib/wechatpay/client";
 import { startSimulatorTarget } from "@/lib/wechatpay/simulator-mode";
+import { signedNotice, validData } from "./helpers/callback-ledger";
 import { createTestDatabase } from "./helpers/database";
 
 const TOKEN = "metrics-token-0123456789abcdef";
@@ -54,25 +54,7 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-function notice(tradeNo: string, ukey = UKEY) {
-  const data = JSON.stringify({
-    trade_no: tradeNo,
-    out_trade_no: `O-${tradeNo}`,
-    park_id: "21845",
-    card_id: "C1",
-    car_number: "京A47829",
-    amount: "120.50",
-    arrive_money: "120.00",
-    fee: "0.50",
-    state: 1,
-    pay_time: 1_790_000_000,
-    account_type: 1,
-    remark: "月卡续费",
-    start_time: "2026-11-01",
-    end_time: "2026-11-30",
-  });
-  return `{"union_id":100000,"sign":"${signData(data, ukey)}","data":${data}}`;
-}
+const notice = (tradeNo: string, ukey = UKEY) => signedNotice(validData(tradeNo), {}, ukey);
 
 const post = (body: string) => callback(new Request("http://localhost/api/callbacks/bolink", { method: "POST", body }));
 

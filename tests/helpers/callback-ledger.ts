@@ -33,10 +33,10 @@ export async function postCallback(body: BodyInit): Promise<Answer> {
   return answer;
 }
 
-/** A correctly signed notice: `data` is serialised once, and that exact text is signed. */
-export function signedNotice(data: Record<string, unknown>, envelope: Record<string, unknown> = {}): string {
+/** A correctly signed notice: `data` is serialised once, and that exact text is signed (with `ukey`). */
+export function signedNotice(data: Record<string, unknown>, envelope: Record<string, unknown> = {}, ukey = UKEY): string {
   const dataText = JSON.stringify(data);
-  const head = JSON.stringify({ union_id: Number(UNION_ID), sign: signData(dataText, UKEY), ...envelope });
+  const head = JSON.stringify({ union_id: Number(UNION_ID), sign: signData(dataText, ukey), ...envelope });
   return `${head.slice(0, -1)},"data":${dataText}}`;
 }
 
