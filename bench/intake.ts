@@ -7,6 +7,7 @@ import { parseEnv } from "../lib/env";
 import { upsertVendorFromEnv } from "../lib/server/bootstrap";
 import { freshDatabase, withClient, type BenchCluster } from "./database";
 import { runLoad, type LoadResult } from "./load";
+import { processCpuMs } from "./machine";
 import { BENCH_UKEY, BENCH_UNION_ID } from "./notices";
 import { startApp, startBaseline, type Server } from "./servers";
 
@@ -14,7 +15,13 @@ export const CONCURRENCIES = [1, 10, 50, 200];
 export const STORM_COPIES = 5;
 export const STORM_CONNECTIONS = 50;
 
-type Row = Omit<LoadResult, "acceptedTradeNos"> & { kind: "unique" | "storm"; server: string; booked?: number };
+type Row = Omit<LoadResult, "acceptedTradeNos"> & {
+  kind: "unique" | "storm";
+  server: string;
+  booked?: number;
+  /** The server process's CPU per answer: steadier than throughput on a shared machine. */
+  cpuMsPerAnswer: number | null;
+};
 
 export type Verification = { server: string; answeredState1: number; distinctTradeNos: number; bookedOnce: number; bookedMoreThanOnce: number; missing: number; bookedWithoutCountedAnswer: number; feeOrSyncMismatch: number };
 
@@ -32,12 +39,17 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   const run = Date.now().toString(36);
   const answered = new Map<Server, string[]>([[app, []], [baseline, []]]);
   const rows: Row[] = [];
+  const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl]]);
   const measure = async (server: Server, kind: Row["kind"], connections: number, seconds: number, tag: string) => {
+    const cpuBefore = processCpuMs(server.pid);
     const result = await runLoad({ url: server.url, connections, seconds, run: `${run}${tag}`, copies: kind === "storm" ? STORM_COPIES : 1 });
+    const cpuAfter = processCpuMs(server.pid);
     answered.get(server)!.push(...result.acceptedTradeNos);
+    await settle(databaseOf.get(server)!);
     const { acceptedTradeNos, ...figures } = result;
     const booked = kind === "storm" ? new Set(acceptedTradeNos).size : undefined;
-    return { kind, server: server.name, ...figures, booked };
+    const cpuMsPerAnswer = cpuBefore === null || cpuAfter === null || !result.answers ? null : Math.round(((cpuAfter - cpuBefore) / result.answers) * 100) / 100;
+    return { kind, server: server.name, ...figures, booked, cpuMsPerAnswer };
   };
   try {
     // Warm-up: Next.js loads the route and V8 optimises on first use; not reported.
@@ -46,13 +58,13 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
       for (const server of [app, baseline]) {
         const row = await measure(server, "unique", connections, options.seconds, `c${connections}`);
         rows.push(row);
-        options.log(`intake: ${server.name.padEnd(8)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.errors} errors`);
+        options.log(`intake: ${server.name.padEnd(8)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
       }
     }
     for (const server of [app, baseline]) {
       const row = await measure(server, "storm", STORM_CONNECTIONS, options.seconds, "s");
       rows.push(row);
-      options.log(`intake: ${server.name.padEnd(8)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.errors} errors`);
+      options.log(`intake: ${server.name.padEnd(8)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
     }
   } finally {
     await app.stop();
@@ -60,6 +72,22 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   }
   const verification = [await verify("app", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
   return { builtFirst, secondsPerRun: options.seconds, rows, verification };
+}
+
+/**
+ * When a timed run stops, the server still works through the requests it had accepted; waiting
+ * until bookings stop growing keeps that backlog out of the next run's figures (and CPU).
+ */
+async function settle(url: string) {
+  await withClient(url, async (client) => {
+    let last = -1;
+    for (;;) {
+      const now = Number((await client.query("SELECT count(*) AS n FROM renewals")).rows[0].n);
+      if (now === last) return;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
 }
 
 async function addVendor(url: string) {

@@ -39,13 +39,15 @@ function intakeSection(intake: IntakeResult): string[] {
       accepted(ours),
       `${ours.p50} / ${ours.p95} / ${ours.p99}`,
       ours.errors,
+      ours.cpuMsPerAnswer ?? "–",
       accepted(base),
       `${base.p50} / ${base.p95} / ${base.p99}`,
       base.errors,
+      base.cpuMsPerAnswer ?? "–",
       base.acceptedPerSec ? `${Math.round((ours.acceptedPerSec / base.acceptedPerSec) * 100)} %` : "–",
     ];
   });
-  lines.push(table(["concurrency", "ours accepted/s", "ours p50 / p95 / p99 ms", "ours errors", "baseline accepted/s", "baseline p50 / p95 / p99 ms", "baseline errors", "ours / baseline"], rows));
+  lines.push(table(["concurrency", "ours accepted/s", "ours p50 / p95 / p99 ms", "ours errors", "ours CPU ms/answer", "baseline accepted/s", "baseline p50 / p95 / p99 ms", "baseline errors", "baseline CPU ms/answer", "ours / baseline (accepted/s)"], rows));
   lines.push("");
   for (const v of intake.verification) {
     const ok = v.bookedMoreThanOnce === 0 && v.missing === 0 && v.feeOrSyncMismatch === 0;
@@ -77,7 +79,7 @@ function syncSection(runs: SyncRun[]): string[] {
     "",
     table(
       ["settings", "SYNC_CONCURRENCY", "SYNC_RATE_LIMIT /s", "simulator latency", "syncs", "total s", "syncs/s", "worker CPU (1 core = 100 %)", "machine CPU"],
-      runs.map((r) => [r.settings, r.concurrency, r.ratePerSecond, `${r.latencyMs} ms`, `${r.synced} synced, ${r.failed} failed`, r.seconds, r.syncsPerSec, `${r.processCpuPercent} %`, r.machineCpuPercent === null ? "–" : `${r.machineCpuPercent} %`]),
+      runs.map((r) => [r.settings, r.concurrency, r.ratePerSecond, `${r.latencyMs} ms`, `${r.synced} of ${r.syncs} synced${r.capped ? " (time cap)" : ""}, ${r.failed} failed`, r.seconds, r.syncsPerSec, `${r.processCpuPercent} %`, r.machineCpuPercent === null ? "–" : `${r.machineCpuPercent} %`]),
     ),
   ];
 }

@@ -19,8 +19,8 @@ const parts = new Set((values.only ?? "intake,queries,sync").split(","));
 const log = (line: string) => console.error(line);
 
 const settings = quick
-  ? { intakeSeconds: 3, renewals: 100_000, queryRuns: 10, syncs: 2_000, defaultSyncs: 250 }
-  : { intakeSeconds: 20, renewals: 1_000_000, queryRuns: 40, syncs: 20_000, defaultSyncs: 2_500 };
+  ? { intakeSeconds: 3, renewals: 100_000, queryRuns: 10, syncs: 2_000, defaultSyncs: 200, syncCapSeconds: 10 }
+  : { intakeSeconds: 15, renewals: 1_000_000, queryRuns: 40, syncs: 20_000, defaultSyncs: 1_000, syncCapSeconds: 90 };
 
 const load = sampleLoad();
 const started = new Date();
@@ -30,7 +30,7 @@ const results: BenchResults = { mode: quick ? "quick" : "full", startedAt: start
 try {
   if (parts.has("intake")) results.intake = await benchIntake(cluster, { seconds: settings.intakeSeconds, log });
   if (parts.has("queries")) results.queries = await benchQueries(cluster, { renewals: settings.renewals, runs: settings.queryRuns, log });
-  if (parts.has("sync")) results.sync = await benchSync(cluster, { syncs: settings.syncs, defaultSyncs: settings.defaultSyncs, log });
+  if (parts.has("sync")) results.sync = await benchSync(cluster, { syncs: settings.syncs, defaultSyncs: settings.defaultSyncs, capSeconds: settings.syncCapSeconds, log });
 } finally {
   await cluster.stop();
 }

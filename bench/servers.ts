@@ -13,7 +13,9 @@ function start(name: string, script: string, port: number, env: Record<string, s
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = path.join(RESULTS_DIR, `${name}-log.tmp`);
   const out = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", out, out] });
+  // BENCH_PROFILE_DIR=… writes a V8 CPU profile of each server to that directory (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", out, out] });
   fs.closeSync(out);
   return { child, url: `http://127.0.0.1:${port}` };
 }

@@ -1,6 +1,6 @@
 // Child process of bench/sync.ts: the real sync worker (lib/sync/worker.ts) drains the pending
 // syncs against the in-process simulator, as `npm start` runs them; its own CPU is measured here.
-// argv: <database url> <latency ms> <concurrency> <rate per second> <result file>
+// argv: <database url> <latency ms> <concurrency> <rate per second> <time cap s> <result file>
 import fs from "node:fs";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
@@ -10,7 +10,7 @@ import { createExtPaymentClient } from "../lib/wechatpay/client";
 import { startSimulatorTarget } from "../lib/wechatpay/simulator-mode";
 import { machineCpu } from "./machine";
 
-const [url, latencyArg, concurrencyArg, rateArg, resultFile] = process.argv.slice(2);
+const [url, latencyArg, concurrencyArg, rateArg, capArg, resultFile] = process.argv.slice(2);
 const concurrency = Number(concurrencyArg);
 const env = parseEnv({}); // retry policy defaults
 
@@ -32,7 +32,16 @@ const worker = await startSyncWorker({
   concurrency,
   ratePerSecond: Number(rateArg),
 });
-while ((await left()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+// A slow machine stops at the cap with part of the queue drained; the rate is what counts.
+const deadline = started + Number(capArg) * 1000;
+let capped = false;
+while ((await left()) > 0) {
+  if (Date.now() > deadline) {
+    capped = true;
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
 const used = process.cpuUsage(cpu);
 const machineBusy = machine.stop();
 await worker.stop();
@@ -45,6 +54,7 @@ fs.writeFileSync(
   resultFile,
   JSON.stringify({
     seconds,
+    capped,
     synced: Number(rows[0].synced),
     failed: Number(rows[0].failed),
     processCpuPercent: Math.round(((used.user + used.system) / 1000 / (Date.now() - started)) * 100),

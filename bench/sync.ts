@@ -14,6 +14,8 @@ export type SyncRun = {
   latencyMs: number;
   syncs: number;
   seconds: number;
+  /** Stopped at the time cap before the queue was empty. */
+  capped: boolean;
   syncsPerSec: number;
   synced: number;
   failed: number;
@@ -40,11 +42,12 @@ async function queuePending(url: string, count: number) {
   });
 }
 
-function drain(url: string, latencyMs: number, concurrency: number, rate: number): Promise<Omit<SyncRun, "settings" | "concurrency" | "ratePerSecond" | "latencyMs" | "syncs" | "syncsPerSec">> {
+function drain(url: string, latencyMs: number, concurrency: number, rate: number, capSeconds: number): Promise<Omit<SyncRun, "settings" | "concurrency" | "ratePerSecond" | "latencyMs" | "syncs" | "syncsPerSec">> {
   const resultFile = path.join(RESULTS_DIR, "sync.tmp");
   const logFile = fs.openSync(path.join(RESULTS_DIR, "sync-log.tmp"), "a");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/sync-drain.ts", url, String(latencyMs), String(concurrency), String(rate), resultFile], {
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/sync-drain.ts", url, String(latencyMs), String(concurrency), String(rate), String(capSeconds), resultFile], {
       stdio: ["ignore", logFile, "inherit"],
     });
     child.once("error", reject);
@@ -58,7 +61,7 @@ function drain(url: string, latencyMs: number, concurrency: number, rate: number
   });
 }
 
-export async function benchSync(cluster: BenchCluster, options: { syncs: number; defaultSyncs: number; log: (line: string) => void }) {
+export async function benchSync(cluster: BenchCluster, options: { syncs: number; defaultSyncs: number; capSeconds: number; log: (line: string) => void }) {
   const defaults = parseEnv({});
   const configs = [
     { settings: "defaults" as const, concurrency: defaults.SYNC_CONCURRENCY, ratePerSecond: defaults.SYNC_RATE_LIMIT, syncs: options.defaultSyncs },
@@ -70,12 +73,12 @@ export async function benchSync(cluster: BenchCluster, options: { syncs: number;
     for (const latencyMs of LATENCIES) {
       const url = await freshDatabase(cluster, "bench_sync");
       await queuePending(url, config.syncs);
-      const result = await drain(url, latencyMs, config.concurrency, config.ratePerSecond);
+      const result = await drain(url, latencyMs, config.concurrency, config.ratePerSecond, options.capSeconds);
       const run = { ...config, latencyMs, ...result, seconds: Math.round(result.seconds * 10) / 10, syncsPerSec: Math.round(result.synced / result.seconds) };
       runs.push(run);
       options.log(
         `sync: ${config.settings} (concurrency ${config.concurrency}, ${config.ratePerSecond}/s), ${latencyMs} ms latency: ` +
-          `${run.synced} synced in ${run.seconds} s = ${run.syncsPerSec}/s, worker CPU ${run.processCpuPercent} %`,
+          `${run.synced} of ${config.syncs} synced in ${run.seconds} s${run.capped ? " (time cap)" : ""} = ${run.syncsPerSec}/s, worker CPU ${run.processCpuPercent} %`,
       );
     }
   }
