@@ -22,6 +22,7 @@ const settings = quick
   ? { intakeSeconds: 3, renewals: 100_000, queryRuns: 10, syncs: 2_000, defaultSyncs: 200, syncCapSeconds: 10 }
   : { intakeSeconds: 15, renewals: 1_000_000, queryRuns: 40, syncs: 20_000, defaultSyncs: 1_000, syncCapSeconds: 90 };
 
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
 const load = sampleLoad();
 const started = new Date();
 log(`bench: ${quick ? "--quick" : "full run"} on ${describeMachine().cores} × ${describeMachine().cpu}; embedded PostgreSQL in .data/bench`);
@@ -40,7 +41,6 @@ results.minutes = Math.round((Date.now() - started.getTime()) / 6_000) / 10;
 const report = renderReport(results);
 console.log(report.table);
 if (report.plans) console.log(report.plans);
-fs.mkdirSync(RESULTS_DIR, { recursive: true });
 fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
 log(`bench: wrote bench/results/latest.json (${results.minutes} min)`);
 process.exit(0);
