@@ -19,7 +19,7 @@ const parts = new Set((values.only ?? "intake,queries,sync").split(","));
 const log = (line: string) => console.error(line);
 
 const settings = quick
-  ? { intakeSeconds: 3, renewals: 100_000, queryRuns: 10, syncs: 2_000, defaultSyncs: 200, syncCapSeconds: 10 }
+  ? { intakeSeconds: 2, renewals: 100_000, queryRuns: 10, syncs: 2_000, defaultSyncs: 100, syncCapSeconds: 6 }
   : { intakeSeconds: 15, renewals: 1_000_000, queryRuns: 40, syncs: 20_000, defaultSyncs: 1_000, syncCapSeconds: 90 };
 
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
