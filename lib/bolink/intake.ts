@@ -33,13 +33,13 @@ export async function handleCallback(
   const who = { unionId: notice.unionId, tradeNo: notice.tradeNo };
   if (!serviceIsMonthcard(notice.serviceName)) return reject("unsupported service", who);
 
-  const vendor = await db.vendorAccount.findUnique({
-    where: { unionId: notice.unionId },
-    select: { enabled: true, signingKey: true },
-  });
+  // Raw SQL on the hot path: a model query costs about 1 ms of CPU more in Prisma's query
+  // compiler on every callback (bench: npm run bench, "CPU ms/answer").
+  const [vendor] = await db.$queryRaw<{ enabled: boolean; signing_key: string }[]>`
+    SELECT enabled, signing_key FROM vendor_accounts WHERE union_id = ${notice.unionId}`;
   if (!vendor) return reject("unknown union_id", who);
   if (!vendor.enabled) return reject("vendor disabled", who);
-  if (!verifySignature(dataText, notice.sign, vendor.signingKey)) return reject("bad sign", who);
+  if (!verifySignature(dataText, notice.sign, vendor.signing_key)) return reject("bad sign", who);
 
   const booking = await bookDelivery(db, {
     notice,

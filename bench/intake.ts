@@ -1,0 +1,126 @@
+// Callback intake: the real app against the bare baseline, each on its own fresh database in the
+// same PostgreSQL, at each concurrency in turn (interleaved, so drift on a shared machine hits
+// both alike), then a duplicate storm; afterwards every state-1 answer is checked against the books.
+import { buildIsStale } from "../lib/server/build";
+import { createPrismaClient } from "../lib/db/client";
+import { parseEnv } from "../lib/env";
+import { upsertVendorFromEnv } from "../lib/server/bootstrap";
+import { freshDatabase, withClient, type BenchCluster } from "./database";
+import { runLoad, type LoadResult } from "./load";
+import { processCpuMs } from "./machine";
+import { BENCH_UKEY, BENCH_UNION_ID } from "./notices";
+import { startApp, startBaseline, type Server } from "./servers";
+
+export const CONCURRENCIES = [1, 10, 50, 200];
+export const STORM_COPIES = 5;
+export const STORM_CONNECTIONS = 50;
+
+type Row = Omit<LoadResult, "acceptedTradeNos"> & {
+  kind: "unique" | "storm";
+  server: string;
+  booked?: number;
+  /** The server process's CPU per answer: steadier than throughput on a shared machine. */
+  cpuMsPerAnswer: number | null;
+};
+
+export type Verification = { server: string; answeredState1: number; distinctTradeNos: number; bookedOnce: number; bookedMoreThanOnce: number; missing: number; bookedWithoutCountedAnswer: number; feeOrSyncMismatch: number };
+
+export type IntakeResult = { builtFirst: boolean; secondsPerRun: number; rows: Row[]; verification: Verification[] };
+
+export async function benchIntake(cluster: BenchCluster, options: { seconds: number; log: (line: string) => void }): Promise<IntakeResult> {
+  const builtFirst = buildIsStale();
+  const appUrl = await freshDatabase(cluster, "bench_intake_app");
+  const baselineUrl = await freshDatabase(cluster, "bench_intake_baseline");
+  await addVendor(baselineUrl); // the app does this itself on start (BOLINK_UNION_ID / BOLINK_UKEY)
+
+  if (builtFirst) options.log("intake: no production build yet (or sources changed): `npm start` builds it first — minutes, not measured.");
+  const app = await startApp(3401, appUrl);
+  const baseline = await startBaseline(3402, baselineUrl);
+  const run = Date.now().toString(36);
+  const answered = new Map<Server, string[]>([[app, []], [baseline, []]]);
+  const rows: Row[] = [];
+  const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl]]);
+  const measure = async (server: Server, kind: Row["kind"], connections: number, seconds: number, tag: string) => {
+    const cpuBefore = processCpuMs(server.pid);
+    const result = await runLoad({ url: server.url, connections, seconds, run: `${run}${tag}`, copies: kind === "storm" ? STORM_COPIES : 1 });
+    const cpuAfter = processCpuMs(server.pid);
+    answered.get(server)!.push(...result.acceptedTradeNos);
+    await settle(databaseOf.get(server)!);
+    const { acceptedTradeNos, ...figures } = result;
+    const booked = kind === "storm" ? new Set(acceptedTradeNos).size : undefined;
+    const cpuMsPerAnswer = cpuBefore === null || cpuAfter === null || !result.answers ? null : Math.round(((cpuAfter - cpuBefore) / result.answers) * 100) / 100;
+    return { kind, server: server.name, ...figures, booked, cpuMsPerAnswer };
+  };
+  try {
+    // Warm-up: Next.js loads the route and V8 optimises on first use; not reported.
+    for (const server of [app, baseline]) await measure(server, "unique", 10, 2, "w");
+    for (const connections of CONCURRENCIES) {
+      for (const server of [app, baseline]) {
+        const row = await measure(server, "unique", connections, options.seconds, `c${connections}`);
+        rows.push(row);
+        options.log(`intake: ${server.name.padEnd(8)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
+      }
+    }
+    for (const server of [app, baseline]) {
+      const row = await measure(server, "storm", STORM_CONNECTIONS, options.seconds, "s");
+      rows.push(row);
+      options.log(`intake: ${server.name.padEnd(8)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
+    }
+  } finally {
+    await app.stop();
+    await baseline.stop();
+  }
+  const verification = [await verify("app", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
+  return { builtFirst, secondsPerRun: options.seconds, rows, verification };
+}
+
+/**
+ * When a timed run stops, the server still works through the requests it had accepted; waiting
+ * until bookings stop growing keeps that backlog out of the next run's figures (and CPU).
+ */
+async function settle(url: string) {
+  await withClient(url, async (client) => {
+    let last = -1;
+    for (;;) {
+      const now = Number((await client.query("SELECT count(*) AS n FROM renewals")).rows[0].n);
+      if (now === last) return;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+}
+
+async function addVendor(url: string) {
+  const db = createPrismaClient(url, { max: 1 });
+  await upsertVendorFromEnv(db, parseEnv({ BOLINK_UNION_ID: BENCH_UNION_ID, BOLINK_UKEY: BENCH_UKEY }));
+  await db.$disconnect();
+}
+
+/** Every trade_no answered state 1 has exactly one renewal, with its fee entry and pending sync. */
+async function verify(server: string, url: string, tradeNos: string[]): Promise<Verification> {
+  const distinct = [...new Set(tradeNos)];
+  return withClient(url, async (client) => {
+    const counts = await client.query<{ once: string; more: string }>(
+      `SELECT count(*) FILTER (WHERE n = 1) AS once, count(*) FILTER (WHERE n > 1) AS more
+       FROM (SELECT trade_no, count(*) AS n FROM renewals WHERE trade_no = ANY($1) GROUP BY trade_no) AS per_trade`,
+      [distinct],
+    );
+    const totals = await client.query<{ renewals: string; fees: string; syncs: string }>(
+      "SELECT (SELECT count(*) FROM renewals) AS renewals, (SELECT count(*) FROM fee_entries) AS fees, (SELECT count(*) FROM wechat_syncs) AS syncs",
+    );
+    const once = Number(counts.rows[0].once);
+    const more = Number(counts.rows[0].more);
+    const { renewals, fees, syncs } = totals.rows[0];
+    return {
+      server,
+      answeredState1: tradeNos.length,
+      distinctTradeNos: distinct.length,
+      bookedOnce: once,
+      bookedMoreThanOnce: more,
+      missing: distinct.length - once - more,
+      // Requests still in flight when a timed run stopped: booked, but their answer was not counted.
+      bookedWithoutCountedAnswer: Number(renewals) - distinct.length,
+      feeOrSyncMismatch: Math.abs(Number(renewals) - Number(fees)) + Math.abs(Number(renewals) - Number(syncs)),
+    };
+  });
+}

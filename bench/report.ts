@@ -1,0 +1,132 @@
+// The markdown the bench prints (and the README quotes): machine and load first, then one
+// table per part, then how the figures compare with the goals in issue 6.
+import type { IntakeResult } from "./intake";
+import type { LoadSummary, Machine } from "./machine";
+import type { QueriesResult } from "./queries";
+import type { SyncRun } from "./sync";
+
+export type BenchResults = {
+  mode: "quick" | "full";
+  startedAt: string;
+  machine: Machine;
+  settings: Record<string, number>;
+  load?: LoadSummary;
+  minutes?: number;
+  intake?: IntakeResult;
+  queries?: QueriesResult;
+  sync?: { runs: SyncRun[] };
+};
+
+const GOALS = { intakePerSec: 1000, intakeP99: 50, ofBaseline: 0.6, queryP95: 300, syncsPerSec: 300 };
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+const met = (ok: boolean) => (ok ? "met" : "**missed**");
+
+function intakeSection(intake: IntakeResult): string[] {
+  const lines = [`### Callback intake (${intake.secondsPerRun} s per run; ours = \`npm start\` production build, baseline = bare node:http + pg)`, ""];
+  const pick = (server: string, kind: string, connections: number) =>
+    intake.rows.find((row) => row.server === server && row.kind === kind && row.connections === connections);
+  const keys = [...new Set(intake.rows.map((row) => `${row.kind}:${row.connections}`))];
+  const rows = keys.map((key) => {
+    const [kind, c] = key.split(":");
+    const ours = pick("app", kind, Number(c))!;
+    const base = pick("baseline", kind, Number(c))!;
+    const label = kind === "storm" ? `${c}, each notice ×5` : c;
+    const accepted = (r: typeof ours) => (kind === "storm" ? `${r.acceptedPerSec} (${r.booked} booked)` : `${r.acceptedPerSec}`);
+    return [
+      label,
+      accepted(ours),
+      `${ours.p50} / ${ours.p95} / ${ours.p99}`,
+      ours.errors,
+      ours.cpuMsPerAnswer ?? "–",
+      accepted(base),
+      `${base.p50} / ${base.p95} / ${base.p99}`,
+      base.errors,
+      base.cpuMsPerAnswer ?? "–",
+      base.acceptedPerSec ? `${Math.round((ours.acceptedPerSec / base.acceptedPerSec) * 100)} %` : "–",
+    ];
+  });
+  lines.push(table(["concurrency", "ours accepted/s", "ours p50 / p95 / p99 ms", "ours errors", "ours CPU ms/answer", "baseline accepted/s", "baseline p50 / p95 / p99 ms", "baseline errors", "baseline CPU ms/answer", "ours / baseline (accepted/s)"], rows));
+  lines.push("");
+  for (const v of intake.verification) {
+    const ok = v.bookedMoreThanOnce === 0 && v.missing === 0 && v.feeOrSyncMismatch === 0;
+    lines.push(
+      `Books check, ${v.server}: ${v.distinctTradeNos} trade_nos answered state 1 (${v.answeredState1} answers) → ${v.bookedOnce} booked exactly once, ` +
+        `${v.bookedMoreThanOnce} more than once, ${v.missing} missing; ${v.bookedWithoutCountedAnswer} booked while the timed run stopped (answer not counted); ` +
+        `fee entries and syncs ${v.feeOrSyncMismatch === 0 ? "match" : `off by ${v.feeOrSyncMismatch}`} — ${ok ? "OK" : "**FAILED**"}.`,
+    );
+  }
+  if (intake.builtFirst) lines.push("", "This run started with `next build` (no production build yet, or sources changed); the build is not in any figure.");
+  return lines;
+}
+
+function queriesSection(q: QueriesResult): string[] {
+  return [
+    `### Dashboard queries (${q.renewals.toLocaleString("en")} renewals, ${q.parks} parks, two years; ${q.queries[0]?.runs} runs each; ` +
+      `${q.reusedSeed ? "seeded database reused from .data/bench" : `seeded now in ${q.seedSeconds} s`})`,
+    "",
+    table(
+      ["query (lib/queries)", "p50 ms", "p95 ms", "indexes used", "seq scans"],
+      q.queries.map((query) => [query.name, query.p50, query.p95, query.indexes.join(", ") || "–", query.seqScans.join(", ") || "–"]),
+    ),
+  ];
+}
+
+function syncSection(runs: SyncRun[]): string[] {
+  return [
+    "### WeChat sync (lib/sync/worker.ts against the in-process simulator)",
+    "",
+    table(
+      ["settings", "SYNC_CONCURRENCY", "SYNC_RATE_LIMIT /s", "simulator latency", "syncs", "total s", "syncs/s", "worker CPU (1 core = 100 %)", "machine CPU"],
+      runs.map((r) => [r.settings, r.concurrency, r.ratePerSecond, `${r.latencyMs} ms`, `${r.synced} of ${r.syncs} synced${r.capped ? " (time cap)" : ""}, ${r.failed} failed`, r.seconds, r.syncsPerSec, `${r.processCpuPercent} %`, r.machineCpuPercent === null ? "–" : `${r.machineCpuPercent} %`]),
+    ),
+  ];
+}
+
+function goalsSection(results: BenchResults): string[] {
+  const lines = ["### Against the goals", ""];
+  const intake = results.intake;
+  if (intake) {
+    const ours = intake.rows.find((r) => r.server === "app" && r.kind === "unique" && r.connections === 50);
+    const base = intake.rows.find((r) => r.server === "baseline" && r.kind === "unique" && r.connections === 50);
+    if (ours && base) {
+      const share = ours.acceptedPerSec / Math.max(1, base.acceptedPerSec);
+      lines.push(
+        `- Intake at concurrency 50: ${ours.acceptedPerSec} accepted/s (goal ≥ ${GOALS.intakePerSec}: ${met(ours.acceptedPerSec >= GOALS.intakePerSec)}), ` +
+          `p99 ${ours.p99} ms (goal ≤ ${GOALS.intakeP99}: ${met(ours.p99 <= GOALS.intakeP99)}), ` +
+          `${Math.round(share * 100)} % of the baseline (goal ≥ ${GOALS.ofBaseline * 100} %: ${met(share >= GOALS.ofBaseline)}).`,
+      );
+    }
+  }
+  if (results.queries) {
+    const slowest = [...results.queries.queries].sort((a, b) => b.p95 - a.p95)[0];
+    if (slowest) lines.push(`- Dashboard: slowest p95 ${slowest.p95} ms (${slowest.name}; goal ≤ ${GOALS.queryP95} ms for every query: ${met(slowest.p95 <= GOALS.queryP95)}).`);
+  }
+  for (const r of results.sync?.runs.filter((run) => run.latencyMs === 50) ?? []) {
+    lines.push(
+      `- Sync with 50 ms latency, ${r.settings} (concurrency ${r.concurrency}, ${r.ratePerSecond}/s): ${r.syncsPerSec} syncs/s ` +
+        `(goal ≥ ${GOALS.syncsPerSec}: ${met(r.syncsPerSec >= GOALS.syncsPerSec)}).`,
+    );
+  }
+  return lines;
+}
+
+export function renderReport(results: BenchResults): { table: string; plans: string } {
+  const { machine, load } = results;
+  const lines = [
+    `## Bench ${results.mode === "quick" ? "(--quick)" : "(full)"} — ${results.startedAt.slice(0, 16).replace("T", " ")} UTC, ${results.minutes ?? "?"} min`,
+    "",
+    `Machine: ${machine.cores} × ${machine.cpu}, ${machine.ramGiB} GiB RAM, Node.js ${machine.node}, ${machine.platform}. ` +
+      (load ? `Load average (1 min) during the run: mean ${load.mean1m}, max ${load.max1m}; at start ${load.start.join(" / ")}, at end ${load.end.join(" / ")}.` : ""),
+    "",
+  ];
+  if (results.intake) lines.push(...intakeSection(results.intake), "");
+  if (results.queries) lines.push(...queriesSection(results.queries), "");
+  if (results.sync) lines.push(...syncSection(results.sync.runs), "");
+  lines.push(...goalsSection(results));
+  const plans = (results.queries?.queries ?? [])
+    .map((query) => [`#### ${query.name}`, ...query.plans.map((p) => ["```sql", p.sql.trim(), "```", "```", p.plan, "```"].join("\n"))].join("\n"))
+    .join("\n\n");
+  return { table: lines.join("\n"), plans: plans ? `### EXPLAIN ANALYZE\n\n${plans}` : "" };
+}

@@ -1,0 +1,46 @@
+// npm run bench [-- --quick] [--only intake,queries,sync]
+// Measures callback intake (against a bare baseline), dashboard queries on a bulk-seeded database
+// and the WeChat sync drain; prints a markdown table and writes bench/results/latest.json.
+// Numbers, not tests: nothing here fails because a machine is slow.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startBenchCluster } from "./database";
+import { benchIntake } from "./intake";
+import { describeMachine, sampleLoad } from "./machine";
+import { benchQueries } from "./queries";
+import { renderReport, type BenchResults } from "./report";
+import { RESULTS_DIR } from "./servers";
+import { benchSync } from "./sync";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" } } });
+const quick = values.quick;
+const parts = new Set((values.only ?? "intake,queries,sync").split(","));
+const log = (line: string) => console.error(line);
+
+const settings = quick
+  ? { intakeSeconds: 2, renewals: 100_000, queryRuns: 10, syncs: 2_000, defaultSyncs: 100, syncCapSeconds: 6 }
+  : { intakeSeconds: 15, renewals: 1_000_000, queryRuns: 40, syncs: 20_000, defaultSyncs: 1_000, syncCapSeconds: 90 };
+
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
+const load = sampleLoad();
+const started = new Date();
+log(`bench: ${quick ? "--quick" : "full run"} on ${describeMachine().cores} × ${describeMachine().cpu}; embedded PostgreSQL in .data/bench`);
+const cluster = await startBenchCluster();
+const results: BenchResults = { mode: quick ? "quick" : "full", startedAt: started.toISOString(), machine: describeMachine(), settings };
+try {
+  if (parts.has("intake")) results.intake = await benchIntake(cluster, { seconds: settings.intakeSeconds, log });
+  if (parts.has("queries")) results.queries = await benchQueries(cluster, { renewals: settings.renewals, runs: settings.queryRuns, log });
+  if (parts.has("sync")) results.sync = await benchSync(cluster, { syncs: settings.syncs, defaultSyncs: settings.defaultSyncs, capSeconds: settings.syncCapSeconds, log });
+} finally {
+  await cluster.stop();
+}
+results.load = load.stop();
+results.minutes = Math.round((Date.now() - started.getTime()) / 6_000) / 10;
+
+const report = renderReport(results);
+console.log(report.table);
+if (report.plans) console.log(report.plans);
+fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+log(`bench: wrote bench/results/latest.json (${results.minutes} min)`);
+process.exit(0);

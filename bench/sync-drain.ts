@@ -1,0 +1,67 @@
+// Child process of bench/sync.ts: the real sync worker (lib/sync/worker.ts) drains the pending
+// syncs against the in-process simulator, as `npm start` runs them; its own CPU is measured here.
+// argv: <database url> <latency ms> <concurrency> <rate per second> <time cap s> <result file>
+import fs from "node:fs";
+import pg from "pg";
+import { createPrismaClient } from "../lib/db/client";
+import { parseEnv } from "../lib/env";
+import { startSyncWorker } from "../lib/sync/worker";
+import { createExtPaymentClient } from "../lib/wechatpay/client";
+import { startSimulatorTarget } from "../lib/wechatpay/simulator-mode";
+import { machineCpu } from "./machine";
+
+const [url, latencyArg, concurrencyArg, rateArg, capArg, resultFile] = process.argv.slice(2);
+const concurrency = Number(concurrencyArg);
+const env = parseEnv({}); // retry policy defaults
+
+const { simulator, target } = await startSimulatorTarget({ latencyMs: Number(latencyArg) });
+const db = createPrismaClient(url, { max: concurrency + 2 }); // as scripts/start.ts sizes the worker's pool
+const watcher = new pg.Client({ connectionString: url });
+await watcher.connect();
+const left = async () =>
+  Number((await watcher.query("SELECT count(*) AS n FROM wechat_syncs WHERE status IN ('PENDING', 'RETRYING')")).rows[0].n);
+
+const cpu = process.cpuUsage();
+const machine = machineCpu();
+const started = Date.now();
+const worker = await startSyncWorker({
+  db,
+  databaseUrl: url,
+  client: createExtPaymentClient(target),
+  policy: { delaysMs: env.SYNC_RETRY_DELAYS, rateLimitedMinMs: env.SYNC_RATE_LIMITED_DELAY, jitter: 0.2 },
+  concurrency,
+  ratePerSecond: Number(rateArg),
+});
+// A slow machine stops at the cap with part of the queue drained; the rate is what counts.
+const deadline = started + Number(capArg) * 1000;
+let capped = false;
+while ((await left()) > 0) {
+  if (Date.now() > deadline) {
+    capped = true;
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+const used = process.cpuUsage(cpu);
+const machineBusy = machine.stop();
+await worker.stop();
+// The drain ended with the last settled sync, not with this poll.
+const { rows } = await watcher.query<{ synced: string; failed: string; last: Date }>(
+  "SELECT count(*) FILTER (WHERE status = 'SYNCED') AS synced, count(*) FILTER (WHERE status = 'FAILED') AS failed, max(updated_at) AS last FROM wechat_syncs",
+);
+const seconds = (rows[0].last.getTime() - started) / 1000;
+fs.writeFileSync(
+  resultFile,
+  JSON.stringify({
+    seconds,
+    capped,
+    synced: Number(rows[0].synced),
+    failed: Number(rows[0].failed),
+    processCpuPercent: Math.round(((used.user + used.system) / 1000 / (Date.now() - started)) * 100),
+    machineCpuPercent: machineBusy === null ? null : Math.round(machineBusy * 100),
+  }),
+);
+await watcher.end();
+await db.$disconnect();
+await simulator.close();
+process.exit(0);
