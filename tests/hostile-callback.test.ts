@@ -113,8 +113,9 @@ describe("hostile callbacks (properties)", () => {
         // Reasons name the field, never repeat what was sent in it.
         if (answer.state === 0 && typeof value === "string" && value.length >= 8) expect(answer.errmsg).not.toContain(value);
         if (answer.state === 1) {
-          const renewal = await db.renewal.findFirst({ where: { rawBody: body }, select: { id: true } });
-          expect(renewal, "state 1 names a stored renewal").not.toBeNull();
+          // A fixed value (" 1") drawn twice for trade_no is a re-delivery with other content: kept as a conflict.
+          const stored = (await db.renewal.count({ where: { rawBody: body } })) + (await db.renewalConflict.count({ where: { rawBody: body } }));
+          expect(stored, "state 1 names a stored renewal or a kept re-delivery").toBe(1);
         }
       }),
       { numRuns: 150 },
