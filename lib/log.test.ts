@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { logOptions } from "@/lib/log";
+import { generateMerchantKeys } from "@/lib/wechatpay/keys";
 
 function capture() {
   const lines: string[] = [];
@@ -18,19 +19,21 @@ function capture() {
 describe("log redaction", () => {
   it("censors keys, passwords, tokens and authorization headers at any of three depths", () => {
     const { logger, lines } = capture();
+    const pem = generateMerchantKeys().privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const pemBody = pem.split("\n")[1]; // a line of the key itself
     logger.info(
       {
         ukey: "UKEY-TOP-SECRET",
         vendor: { unionId: "100000", signingKey: "SIGNING-KEY-SECRET" },
         user: { username: "admin", passwordHash: "$argon2id$HASH", password: "PLAIN-PASSWORD" },
         env: { AUTH_SECRET: "AUTH-SECRET-VALUE", METRICS_TOKEN: "METRICS-TOKEN-VALUE", DATABASE_URL: "postgresql://u:DBPASS@h/db" },
-        config: { wechat: { merchantPrivateKey: "-----BEGIN PRIVATE KEY-----PEM" }, WECHATPAY_MERCHANT_PRIVATE_KEY: "PEM-TEXT" },
+        config: { wechat: { merchantPrivateKey: pem }, WECHATPAY_MERCHANT_PRIVATE_KEY: pem },
         req: { headers: { authorization: "Bearer HEADER-TOKEN", cookie: "next-auth.session-token=COOKIE" } },
       },
       "event",
     );
     const line = lines.join("");
-    for (const secret of ["UKEY-TOP", "SIGNING-KEY", "HASH", "PLAIN-PASSWORD", "AUTH-SECRET", "METRICS-TOKEN", "DBPASS", "PEM", "HEADER-TOKEN", "COOKIE"]) {
+    for (const secret of ["UKEY-TOP", "SIGNING-KEY", "HASH", "PLAIN-PASSWORD", "AUTH-SECRET", "METRICS-TOKEN", "DBPASS", pemBody, "PRIVATE KEY", "HEADER-TOKEN", "COOKIE"]) {
       expect(line).not.toContain(secret);
     }
     const parsed = JSON.parse(line);
