@@ -2,33 +2,30 @@
 // yet answered state 1: afterwards every notice is booked exactly once and pushed to WeChat.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freeLoopbackPort } from "@/lib/db/embedded";
-import { FAST_SYNC_ENV, newAuthSecret, startApp, type AppProcess } from "./harness/app";
+import { FAST_SYNC_ENV } from "./harness/app";
 import { makeNotices, sendLikeBolink } from "./harness/bolink";
 import { expectBookedOnce, expectPushedOnce, report } from "./harness/expectations";
 import { waitForSyncsToSettle } from "./harness/ledger";
-import { startFaultPostgres, type FaultPostgres } from "./harness/postgres";
-import { startWechatStandIn, type WechatStandIn } from "./harness/wechat";
+import type { FaultPostgres } from "./harness/postgres";
+import { startScenario, type Scenario } from "./harness/scenario";
+import type { WechatStandIn } from "./harness/wechat";
 
+let scenario: Scenario;
 let database: FaultPostgres;
 let wechat: WechatStandIn;
-let app: AppProcess | undefined;
 
 beforeAll(async () => {
-  [database, wechat] = await Promise.all([startFaultPostgres(), startWechatStandIn()]);
+  scenario = await startScenario();
+  ({ database, wechat } = scenario);
 });
 
-afterAll(async () => {
-  await app?.kill("SIGKILL");
-  await wechat?.close();
-  await database?.stop();
-});
+afterAll(() => scenario?.stop());
 
 it("books every notice once and pushes each to WeChat although the app was killed mid-storm", async () => {
   const notices = makeNotices(2_000);
   const port = await freeLoopbackPort();
-  const authSecret = newAuthSecret();
-  const start = () => startApp({ name: "crash", port, databaseUrl: database.url, authSecret, env: wechat.env });
-  app = await start();
+  const start = () => scenario.startApp("crash", { port });
+  let app = await start();
 
   let killed = false;
   let restart: Promise<void> | undefined;
@@ -41,7 +38,7 @@ it("books every notice once and pushes each to WeChat although the app was kille
       if (answered !== 600) return;
       restart = (async () => {
         killed = true;
-        await app!.kill("SIGKILL");
+        await app.kill("SIGKILL");
         app = await start();
       })();
     },

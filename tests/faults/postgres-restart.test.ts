@@ -2,34 +2,26 @@
 // back: nothing answered state 1 is lost, and the same app process recovers by itself.
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freeLoopbackPort } from "@/lib/db/embedded";
-import { newAuthSecret, startApp, type AppProcess } from "./harness/app";
+import type { AppProcess } from "./harness/app";
 import { makeNotices, sendLikeBolink } from "./harness/bolink";
 import { expectBookedOnce, expectPushedOnce, report } from "./harness/expectations";
 import { waitForSyncsToSettle } from "./harness/ledger";
-import { startFaultPostgres, type FaultPostgres } from "./harness/postgres";
-import { startWechatStandIn, type WechatStandIn } from "./harness/wechat";
+import type { FaultPostgres } from "./harness/postgres";
+import { startScenario, type Scenario } from "./harness/scenario";
+import type { WechatStandIn } from "./harness/wechat";
 
+let scenario: Scenario;
 let database: FaultPostgres;
 let wechat: WechatStandIn;
 let app: AppProcess;
 
 beforeAll(async () => {
-  [database, wechat] = await Promise.all([startFaultPostgres(), startWechatStandIn()]);
-  app = await startApp({
-    port: await freeLoopbackPort(),
-    databaseUrl: database.url,
-    authSecret: newAuthSecret(),
-    env: wechat.env,
-    name: "postgres-restart",
-  });
+  scenario = await startScenario();
+  ({ database, wechat } = scenario);
+  app = await scenario.startApp("postgres-restart");
 });
 
-afterAll(async () => {
-  await app?.kill("SIGKILL");
-  await wechat?.close();
-  await database?.stop();
-});
+afterAll(() => scenario?.stop());
 
 it("loses nothing it answered state 1 when PostgreSQL crashes mid-storm, and recovers without a restart", async () => {
   const notices = makeNotices(1_000);

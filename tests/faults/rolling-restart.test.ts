@@ -3,35 +3,30 @@
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freeLoopbackPort } from "@/lib/db/embedded";
-import { newAuthSecret, startApp, type AppProcess } from "./harness/app";
+import type { AppProcess } from "./harness/app";
 import { makeNotices, sendLikeBolink } from "./harness/bolink";
 import { expectBookedOnce, expectPushedOnce, report } from "./harness/expectations";
 import { waitForSyncsToSettle } from "./harness/ledger";
-import { startFaultPostgres, type FaultPostgres } from "./harness/postgres";
-import { startWechatStandIn, type WechatStandIn } from "./harness/wechat";
+import type { FaultPostgres } from "./harness/postgres";
+import { startScenario, type Scenario } from "./harness/scenario";
+import type { WechatStandIn } from "./harness/wechat";
 
+let scenario: Scenario;
 let database: FaultPostgres;
 let wechat: WechatStandIn;
 const apps: AppProcess[] = [];
 
 beforeAll(async () => {
-  [database, wechat] = await Promise.all([startFaultPostgres(), startWechatStandIn()]);
-  const authSecret = newAuthSecret();
+  scenario = await startScenario();
+  ({ database, wechat } = scenario);
   // The instance that will stop paces its pushes at 5/s, so when SIGTERM comes it surely holds
   // claims still waiting for the rate limiter: those must be handed back, not left to their lease.
   for (const [name, rate] of [["rolling-a", "5"], ["rolling-b", "1000"]]) {
-    apps.push(
-      await startApp({ name, port: await freeLoopbackPort(), databaseUrl: database.url, authSecret, env: { ...wechat.env, SYNC_RATE_LIMIT: rate } }),
-    );
+    apps.push(await scenario.startApp(name, { env: { SYNC_RATE_LIMIT: rate } }));
   }
 });
 
-afterAll(async () => {
-  await Promise.all(apps.map((app) => app.kill("SIGKILL")));
-  await wechat?.close();
-  await database?.stop();
-});
+afterAll(() => scenario?.stop());
 
 it("drains and hands back its work on SIGTERM, losing and doubling nothing", async () => {
   const [stopping] = apps;

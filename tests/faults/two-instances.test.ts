@@ -2,40 +2,27 @@
 // duplicates are split across both at once: one booking and one WeChat push each.
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freeLoopbackPort } from "@/lib/db/embedded";
-import { newAuthSecret, startApp, type AppProcess } from "./harness/app";
+import type { AppProcess } from "./harness/app";
 import { makeNotices, sendLikeBolink } from "./harness/bolink";
 import { expectBookedOnce, expectPushedOnce, report } from "./harness/expectations";
 import { waitForSyncsToSettle } from "./harness/ledger";
-import { startFaultPostgres, type FaultPostgres } from "./harness/postgres";
-import { startWechatStandIn, type WechatStandIn } from "./harness/wechat";
+import type { FaultPostgres } from "./harness/postgres";
+import { startScenario, type Scenario } from "./harness/scenario";
+import type { WechatStandIn } from "./harness/wechat";
 
+let scenario: Scenario;
 let database: FaultPostgres;
 let wechat: WechatStandIn;
 const apps: AppProcess[] = [];
 
 beforeAll(async () => {
-  [database, wechat] = await Promise.all([startFaultPostgres(), startWechatStandIn()]);
-  const authSecret = newAuthSecret(); // shared, as the README asks of every instance
+  scenario = await startScenario();
+  ({ database, wechat } = scenario);
   // One after the other: both run the (advisory-locked) migrations and the first-start duties.
-  for (const name of ["a", "b"]) {
-    apps.push(
-      await startApp({
-        port: await freeLoopbackPort(),
-        databaseUrl: database.url,
-        authSecret,
-        env: wechat.env,
-        name: `two-instances-${name}`,
-      }),
-    );
-  }
+  for (const name of ["two-instances-a", "two-instances-b"]) apps.push(await scenario.startApp(name));
 });
 
-afterAll(async () => {
-  await Promise.all(apps.map((app) => app.kill("SIGKILL")));
-  await wechat?.close();
-  await database?.stop();
-});
+afterAll(() => scenario?.stop());
 
 it("books and pushes each payment once when its copies arrive at both instances at once", async () => {
   const notices = makeNotices(500);

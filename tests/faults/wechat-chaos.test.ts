@@ -3,38 +3,30 @@
 // ends synced, and none is sent again after WeChat's verified 204.
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freeLoopbackPort } from "@/lib/db/embedded";
 import type { ChaosRates } from "@/lib/wechatpay/simulator";
-import { FAST_SYNC_ENV, newAuthSecret, startApp, type AppProcess } from "./harness/app";
+import { FAST_SYNC_ENV, type AppProcess } from "./harness/app";
 import { makeNotices, sendLikeBolink } from "./harness/bolink";
 import { expectBookedOnce, expectPushedOnce, report } from "./harness/expectations";
 import { readLedger, waitForSyncsToSettle } from "./harness/ledger";
-import { startFaultPostgres, waitUntil, type FaultPostgres } from "./harness/postgres";
-import { startWechatStandIn, type WechatStandIn } from "./harness/wechat";
+import { waitUntil, type FaultPostgres } from "./harness/postgres";
+import { startScenario, type Scenario } from "./harness/scenario";
+import type { WechatStandIn } from "./harness/wechat";
 
 const CHAOS: ChaosRates = { "500": 0.3, timeout: 0.03, "bad-signature": 0.03, reset: 0.02 };
 const OUTAGE_MS = 6_000;
 
+let scenario: Scenario;
 let database: FaultPostgres;
 let wechat: WechatStandIn;
 let app: AppProcess;
 
 beforeAll(async () => {
-  [database, wechat] = await Promise.all([startFaultPostgres(), startWechatStandIn()]);
-  app = await startApp({
-    port: await freeLoopbackPort(),
-    databaseUrl: database.url,
-    authSecret: newAuthSecret(),
-    env: wechat.env,
-    name: "wechat-chaos",
-  });
+  scenario = await startScenario();
+  ({ database, wechat } = scenario);
+  app = await scenario.startApp("wechat-chaos");
 });
 
-afterAll(async () => {
-  await app?.kill("SIGKILL");
-  await wechat?.close();
-  await database?.stop();
-});
+afterAll(() => scenario?.stop());
 
 it("syncs every payment through errors, timeouts, bad signatures, 429s and an outage, and none twice", async () => {
   // The outage must outlast several retries, or it proves nothing about the schedule.
