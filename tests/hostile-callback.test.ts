@@ -162,10 +162,13 @@ describe("hostile callbacks (properties)", () => {
           const body = signedNotice(data);
           const answer = await attack(body);
           if (Buffer.byteLength(body) > 64 * 1024) expect(answer).toMatchObject({ state: 0, errmsg: "body too large" });
-          if (answer.state === 0) expect(answer.errmsg).not.toContain(char.repeat(Math.min(length, 6)));
+          // Six in a row never occur in a reason by chance; one "a" does ("…data.state: wrong type…").
+          if (answer.state === 0 && length >= 6) expect(answer.errmsg).not.toContain(char.repeat(6));
           if (answer.state === 1) {
-            const stored = await db.renewal.findFirstOrThrow({ where: { rawBody: body }, select: { dataText: true } });
-            expect(stored.dataText).toBe(JSON.stringify(data));
+            const stored = await db.renewal.findFirst({ where: { rawBody: body }, select: { dataText: true } });
+            if (stored) expect(stored.dataText).toBe(JSON.stringify(data));
+            // The same short trade_no drawn twice is a re-delivery with other content: kept as a conflict.
+            else expect(await db.renewalConflict.count({ where: { rawBody: body, dataText: JSON.stringify(data) } })).toBe(1);
           }
         },
       ),
