@@ -1,27 +1,13 @@
 // Metrics and health on the production build: the callback (Next's bundle) and the worker
 // (started by scripts/start.ts) must count into one registry, or the scrape misses one of them.
 import { expect, test } from "@playwright/test";
-import { signData } from "../lib/bolink/signature";
 import { E2E_METRICS_TOKEN } from "../playwright.config";
+import { signedNotice } from "./helpers/notices";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-function notice(tradeNo: string) {
-  const data = JSON.stringify({
-    trade_no: tradeNo,
-    out_trade_no: `O-${tradeNo}`,
-    park_id: "E2E-METRICS",
-    car_number: "沪C00002",
-    amount: "150.00",
-    arrive_money: "150.00",
-    fee: "0.00",
-    state: 1,
-    pay_time: 1_793_000_000,
-    account_type: 1,
-    remark: "月卡续费",
-  });
-  return `{"union_id":100000,"sign":"${signData(data, "A1B2C3D4E5F60718")}","data":${data}}`;
-}
+const notice = (tradeNo: string) =>
+  signedNotice({ trade_no: tradeNo, park_id: "E2E-METRICS", car_number: "沪C00002", amount: "150.00", arrive_money: "150.00" });
 
 const sample = (text: string, series: string) => Number(text.split("\n").find((line) => line.startsWith(`${series} `))?.slice(series.length + 1) ?? 0);
 

@@ -1,23 +1,9 @@
 // WeChat refuses a park's parking-lot id; the operator sees why, fixes the mapping and resends.
 import { expect, test } from "@playwright/test";
-import { signData } from "../lib/bolink/signature";
 import { E2E_SIM_URL } from "../playwright.config";
+import { signedNotice } from "./helpers/notices";
 
-function notice(fields: Record<string, unknown>) {
-  const data = JSON.stringify({
-    out_trade_no: `O-${fields.trade_no}`,
-    car_number: "沪C00001",
-    amount: "150.00",
-    arrive_money: "150.00",
-    fee: "0.00",
-    state: 1,
-    pay_time: 1_793_000_000,
-    account_type: 1,
-    remark: "月卡续费",
-    ...fields,
-  });
-  return `{"union_id":100000,"sign":"${signData(data, "A1B2C3D4E5F60718")}","data":${data}}`;
-}
+const notice = (fields: Record<string, unknown>) => signedNotice({ car_number: "沪C00001", amount: "150.00", arrive_money: "150.00", ...fields });
 
 test("a 400 from WeChat shows as failed with its message; an admin fixes the mapping, an operator resends it to success", async ({ page, request, browser }) => {
   const run = Date.now();
