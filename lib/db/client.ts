@@ -6,7 +6,7 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
   return new PrismaClient({
     adapter,
-    omit: { vendorAccount: { signingKey: true }, user: { passwordHash: true } },
+    omit: { vendorAccount: { signingKey: true }, user: { passwordHash: true }, alertChannel: { target: true, secret: true } },
   });
 }
 
