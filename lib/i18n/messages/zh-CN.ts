@@ -234,7 +234,7 @@ export const zhCN = {
     name: "名称",
     ukey: "ukey（签名密钥）",
     ukeyHint: "至少 16 位字母或数字；保存后不再显示",
-    rotateKey: "请更换密钥",
+    rotateKey: "密钥过弱",
     weakKeyWarning: "厂商 {ids} 的签名密钥不足 16 位字母或数字。它仍可使用，但过短的密钥可能被人从已签名的通知中推算出来：请向泊链申请新密钥并替换。",
     enabled: "启用",
     key: "密钥",
