@@ -7,7 +7,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
-import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv } from "../lib/server/bootstrap";
+import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv, warnAboutWeakVendorKeys } from "../lib/server/bootstrap";
 import { buildIsStale, runBuild } from "../lib/server/build";
 import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
 import { startSyncRuntime, type SyncRuntime } from "../lib/sync/runtime";
@@ -39,6 +39,7 @@ async function main() {
     const db = createPrismaClient(databaseUrl, { max: 2 });
     const admin = await bootstrapAdmin(db, env);
     const vendor = await upsertVendorFromEnv(db, env);
+    await warnAboutWeakVendorKeys(db);
     await db.$disconnect();
 
     // Before serving: a WeChat Pay misconfiguration stops startup here, with its message.
