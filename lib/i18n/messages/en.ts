@@ -1,6 +1,8 @@
+import { alertsEn } from "./alerts-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
+  ...alertsEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",
