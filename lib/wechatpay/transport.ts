@@ -18,7 +18,9 @@ export class TimeoutError extends Error {
 
 /** Sockets are reused across pushes; at most `maxSockets` calls in flight per host. */
 export function httpTransport(options: { maxSockets?: number } = {}): Transport {
-  const agentOptions = { keepAlive: true, keepAliveMsecs: 10_000, maxSockets: options.maxSockets ?? 64, maxFreeSockets: options.maxSockets ?? 64 };
+  // Idle sockets are dropped after 4 s, before a server's usual 5 s keep-alive timeout closes them
+  // under a request we just sent (that race would show up as a spurious reset).
+  const agentOptions = { keepAlive: true, timeout: 4_000, maxSockets: options.maxSockets ?? 64, maxFreeSockets: options.maxSockets ?? 64 };
   const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
   return (url, init) =>
     new Promise<Answer>((resolve, reject) => {
