@@ -9,7 +9,10 @@ import { fetchTransport, httpTransport, type Answer, type Transport } from "@/li
 export const EXT_PAYMENT_PATH = "/v3/parking/reminders/ext-payment";
 
 /** Where and as whom to call: the live config, or the simulator's URL and platform key. */
-export type ExtPaymentTarget = Omit<LiveConfig, "mode" | "trustedKeys">;
+export type ExtPaymentTarget = Omit<LiveConfig, "mode" | "trustedKeys" | "wechatpaySerial"> & {
+  /** Defaults to the first trusted key's serial. */
+  wechatpaySerial?: string;
+};
 
 export type CallOutcome = "SUCCESS" | "TRANSIENT" | "PERMANENT";
 
@@ -51,6 +54,7 @@ export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPay
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new RangeError(`timeoutMs must be 1..${MAX_TIMEOUT_MS}`);
   }
+  const wechatpaySerial = config.wechatpaySerial ?? [...config.wechatKeys.keys()][0] ?? "";
   const send = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : httpTransport({ maxSockets: options.maxSockets }));
 
   async function attempt(baseUrl: string, bodyText: string): Promise<{ answered: boolean; result: CallResult }> {
@@ -68,7 +72,7 @@ export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPay
           "Content-Type": "application/json",
           "User-Agent": USER_AGENT,
           // Names the key WeChat should sign its answer with (the public key or the newest certificate).
-          "Wechatpay-Serial": config.wechatpaySerial,
+          "Wechatpay-Serial": wechatpaySerial,
           Authorization: buildAuthorization({
             mchid: config.mchid,
             serialNo: config.merchantSerialNo,
