@@ -170,7 +170,7 @@ describe("vendor administration", () => {
 
     const list = await listVendors(db);
     expect(list).toEqual([
-      { id: stored.id, unionId: "100000", name: "Bolink test", enabled: true, keyMask: "••••••••0718", updatedAt: expect.any(Date) },
+      { id: stored.id, unionId: "100000", name: "Bolink test", enabled: true, keyMask: "••••••••0718", keyNeedsRotation: false, updatedAt: expect.any(Date) },
     ]);
     expect(JSON.stringify(list)).not.toContain(KEY);
     expect(JSON.stringify(list)).not.toContain(KEY.slice(0, -4));

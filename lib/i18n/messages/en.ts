@@ -1,6 +1,8 @@
+import { alertsEn } from "./alerts-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
+  ...alertsEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",
@@ -235,7 +237,10 @@ export const en: Messages = {
     unionIdHint: "Bolink's numeric id",
     name: "Name",
     ukey: "ukey (signing key)",
-    ukeyHint: "At least 8 characters; never shown again once saved",
+    ukeyHint: "At least 16 letters and digits; never shown again once saved",
+    rotateKey: "Weak key",
+    weakKeyWarning:
+      "The signing key of {ids} is shorter than 16 letters and digits. It still works, but a key this short can be guessed from signed notices: get a new key from Bolink and replace it.",
     enabled: "Enabled",
     key: "Key",
     updatedAt: "Updated",

@@ -1,4 +1,7 @@
+import { alertsZhCN } from "./alerts-zh-CN";
+
 export const zhCN = {
+  ...alertsZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
@@ -233,7 +236,9 @@ export const zhCN = {
     unionIdHint: "泊链分配的数字编号",
     name: "名称",
     ukey: "ukey（签名密钥）",
-    ukeyHint: "至少 8 个字符；保存后不再显示",
+    ukeyHint: "至少 16 位字母或数字；保存后不再显示",
+    rotateKey: "密钥过弱",
+    weakKeyWarning: "厂商 {ids} 的签名密钥不足 16 位字母或数字。它仍可使用，但过短的密钥可能被人从已签名的通知中推算出来：请向泊链申请新密钥并替换。",
     enabled: "启用",
     key: "密钥",
     updatedAt: "更新时间",
