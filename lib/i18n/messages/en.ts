@@ -26,7 +26,7 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "Wrong username or password",
-    throttled: "Too many failed attempts. Try again in 15 minutes.",
+    throttled: "Too many failed attempts from here. Try again later.",
     signOut: "Sign out",
     signedInAs: "Signed in as",
   },
@@ -117,7 +117,13 @@ export const en: Messages = {
     confirm: "Confirm",
     cancel: "Cancel",
   },
-  wechat: { live: "WeChat Pay: live", simulator: "WeChat Pay: local simulator", unknown: "WeChat Pay: not running" },
+  wechat: {
+    live: "WeChat Pay: live",
+    simulator: "WeChat Pay: local simulator",
+    unknown: "WeChat Pay: not running",
+    keyExpiring: "WeChat Pay platform certificate {serial} expires on {date} ({days} days left); after that, WeChat Pay's answers cannot be verified.",
+    keyExpiringFix: "Download the new platform certificate from the merchant platform, add it to WECHATPAY_PLATFORM_CERTS and restart instances one by one (see \"WeChat Pay key rotation\" in the operations guide).",
+  },
   table: {
     next: "Next",
     prev: "Previous",
