@@ -26,7 +26,7 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "Wrong username or password",
-    throttled: "Too many failed attempts. Try again in 15 minutes.",
+    throttled: "Too many failed attempts from here. Try again later.",
     signOut: "Sign out",
     signedInAs: "Signed in as",
   },

@@ -25,7 +25,7 @@ export const zhCN = {
     submit: "登录",
     submitting: "正在登录…",
     invalid: "用户名或密码错误",
-    throttled: "失败次数过多，请 15 分钟后再试",
+    throttled: "从此处登录失败次数过多，请稍后再试",
     signOut: "退出登录",
     signedInAs: "当前用户",
   },
