@@ -15,7 +15,10 @@ if (!name) {
   process.exit(2);
 }
 
-const last = readMigrations().at(-1);
+// A hand-written migration (statistics, triggers) has no snapshot: diff from the last one that does.
+const last = readMigrations()
+  .filter((m) => fs.existsSync(path.join(MIGRATIONS_DIR, m.name, "schema.prisma")))
+  .at(-1);
 const from = last ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, last.name, "schema.prisma")] : ["--from-empty"];
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "console-diff-"));
