@@ -48,9 +48,9 @@ const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; in
   { name: "user.set-disabled", lib: users.setUserDisabled, exposed: usersUi.setUserDisabledAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
   { name: "user.reset-password", lib: users.resetUserPassword, exposed: usersUi.resetUserPasswordAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
   { name: "user.change-own-password", lib: users.changeOwnPassword, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
-  { name: "vendor.create", lib: vendors.createVendor, exposed: vendorsUi.createVendorAction, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY-0123456789" }) },
+  { name: "vendor.create", lib: vendors.createVendor, exposed: vendorsUi.createVendorAction, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY0123456789ABC" }) },
   { name: "vendor.update", lib: vendors.updateVendor, exposed: vendorsUi.updateVendorAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
-  { name: "vendor.replace-key", lib: vendors.replaceVendorKey, exposed: vendorsUi.replaceVendorKeyAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY-9876543210" }) },
+  { name: "vendor.replace-key", lib: vendors.replaceVendorKey, exposed: vendorsUi.replaceVendorKeyAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY9876543210ABC" }) },
 ];
 
 const CALLERS = [null, "VIEWER", "OPERATOR", "ADMIN"] as const;

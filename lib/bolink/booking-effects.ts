@@ -24,7 +24,11 @@ export const RENEWAL_RETURNING = [
   "end_date",
 ].join(", ");
 
-/** Extra CTEs appended to the booking statement (lib/bolink/booking.ts), e.g. a per-day rollup upsert. */
+/**
+ * Extra CTEs appended to the booking statement (lib/bolink/booking.ts). The dashboard's rollups
+ * (fee_daily, sync_status_counts) are not here: triggers on fee_entries and wechat_syncs keep
+ * them in the same transaction for every writer (migration 20261128212513_dashboard_rollups).
+ */
 export function bookingEffects(): string[] {
   return [];
 }

@@ -16,7 +16,7 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
-    omit: { vendorAccount: { signingKey: true }, user: { passwordHash: true } },
+    omit: { vendorAccount: { signingKey: true }, user: { passwordHash: true }, alertChannel: { target: true, secret: true } },
   });
   return Object.assign(client, { [POOL]: pool });
 }
