@@ -1,8 +1,8 @@
-import { alertsEn } from "./alerts-en";
+import { triageEn } from "./triage-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
-  ...alertsEn,
+  ...triageEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",

@@ -1,7 +1,7 @@
-import { alertsZhCN } from "./alerts-zh-CN";
+import { triageZhCN } from "./triage-zh-CN";
 
 export const zhCN = {
-  ...alertsZhCN,
+  ...triageZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
