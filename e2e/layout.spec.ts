@@ -29,7 +29,7 @@ test.describe("phone width", () => {
 
     // The sidebar is gone; the menu button opens the navigation as a drawer, a link closes it.
     await page.goto("/");
-    await expect(page.getByRole("navigation")).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "缴费同步" })).toBeHidden();
     await page.getByTestId("nav-menu").click();
     const drawer = page.getByRole("dialog");
     await expect(drawer.getByTestId("drawer-user")).toContainText("e2e-admin");
@@ -46,7 +46,7 @@ test("every page at 1440 px keeps its sidebar and does not scroll sideways", asy
   await seedWideRows(request);
   for (const path of await allPages(page)) {
     await page.goto(path);
-    await expect(page.getByRole("navigation")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "缴费同步" })).toBeVisible();
     await expect(page.getByTestId("nav-menu")).toBeHidden();
     const { scrollWidth, clientWidth } = await sidewaysOverflow(page);
     expect(scrollWidth, path).toBeLessThanOrEqual(clientWidth);
@@ -55,6 +55,7 @@ test("every page at 1440 px keeps its sidebar and does not scroll sideways", asy
 });
 
 test("the site icon is served: no favicon 404 on any page", async ({ page, request }) => {
+  test.setTimeout(60_000);
   const missing: string[] = [];
   page.on("response", (response) => {
     if (response.status() === 404 && /icon/.test(response.url())) missing.push(response.url());

@@ -4,12 +4,20 @@ import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma";
 import { getDb, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit";
+import { fieldProblem, type ActionProblem } from "@/lib/actions/problem";
 import { hasRole, type SessionUser } from "@/lib/auth/roles";
 
-export type ActionResult<T> = { data: T } | { error: string };
+export type ActionResult<T> = { data: T } | { error: string; problem?: ActionProblem };
 
-/** Thrown by handlers for errors whose message is meant for the operator. */
-export class ActionError extends Error {}
+/** Thrown by handlers for errors whose message is meant for the operator; `problem` lets it be worded in their language. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly problem?: ActionProblem,
+  ) {
+    super(message);
+  }
+}
 
 type Handler<S extends z.ZodType, R> = (
   input: z.infer<S>,
@@ -24,7 +32,7 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { error: `invalid input: ${issue.path.join(".") || "value"}: ${issue.message}` };
+      return { error: `invalid input: ${issue.path.join(".") || "value"}: ${issue.message}`, problem: { kind: "invalid", ...fieldProblem(issue) } };
     }
     try {
       const data = await getDb().$transaction(async (tx) => {
@@ -39,7 +47,7 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
       });
       return { data };
     } catch (error) {
-      if (error instanceof ActionError) return { error: error.message };
+      if (error instanceof ActionError) return error.problem ? { error: error.message, problem: error.problem } : { error: error.message };
       console.error(`action ${spec.name} failed`, error);
       return { error: "internal error" };
     }

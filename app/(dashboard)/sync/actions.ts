@@ -1,5 +1,6 @@
 "use server";
 // The dashboard's entry to sync mutations: the session comes from the request, never the client.
+import { localized } from "@/lib/actions/localized";
 import { revalidatePath } from "next/cache";
 import { resendFailedMatching, resendSyncs, setSyncPaused } from "@/lib/actions/sync";
 import { getSessionUser } from "@/lib/auth/session";
@@ -10,17 +11,17 @@ export async function resendSyncsAction(input: { ids: number[]; force?: boolean 
     revalidatePath("/sync");
     revalidatePath("/renewals", "layout");
   }
-  return result;
+  return localized(result);
 }
 
 export async function resendFailedMatchingAction(input: { code?: string; park?: string; from?: string; to?: string }) {
   const result = await resendFailedMatching(await getSessionUser(), input);
   if ("data" in result) revalidatePath("/sync");
-  return result;
+  return localized(result);
 }
 
 export async function setSyncPausedAction(input: { paused: boolean }) {
   const result = await setSyncPaused(await getSessionUser(), input);
   if ("data" in result) revalidatePath("/", "layout");
-  return result;
+  return localized(result);
 }
