@@ -10,7 +10,7 @@ import { feeSummary } from "../lib/queries/fees";
 import { listRenewals } from "../lib/queries/renewals";
 import { listCardsQuery } from "../lib/validations/cards";
 import { feesQuery } from "../lib/validations/fees";
-import { encodeCursor, listRenewalsQuery } from "../lib/validations/renewals";
+import { renewalsParams } from "../lib/validations/renewals";
 import { percentile } from "./machine";
 
 const [url, runsArg, resultFile] = process.argv.slice(2);
@@ -42,10 +42,10 @@ const deep = await one<{ booked_at: Date; id: number }>(
 );
 
 const queries: { name: string; run: () => Promise<unknown> }[] = [
-  { name: "renewals, first page", run: () => listRenewals(db, listRenewalsQuery.parse({})) },
-  { name: "renewals, park + 3 months", run: () => listRenewals(db, listRenewalsQuery.parse({ park, from: daysAgo(120), to: daysAgo(30) })) },
-  { name: "renewals, plate search", run: () => listRenewals(db, listRenewalsQuery.parse({ q: plate })) },
-  { name: "renewals, page at 90 % depth", run: () => listRenewals(db, listRenewalsQuery.parse({ after: encodeCursor({ bookedAt: deep.booked_at, id: deep.id }) })) },
+  { name: "renewals, first page", run: () => listRenewals(db, renewalsParams.parse({}).query) },
+  { name: "renewals, park + 3 months", run: () => listRenewals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
+  { name: "renewals, plate search", run: () => listRenewals(db, renewalsParams.parse({ q: plate }).query) },
+  { name: "renewals, page at 90 % depth", run: () => listRenewals(db, renewalsParams.parse({ after: renewalsParams.cursor("payTime", deep.booked_at, deep.id) }).query) },
   { name: "fees, month × park, 2 years", run: () => feeSummary(db, feesQuery.parse({ by: "month", from: daysAgo(730), to: daysAgo(0) })) },
   { name: "cards expiring soon", run: () => listCards(db, listCardsQuery.parse({ status: "expiring" })) },
 ];
@@ -76,6 +76,6 @@ for (const query of queries) {
   const round = (n: number) => Math.round(n * 10) / 10;
   results.push({ name: query.name, runs, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), indexes, seqScans, plans });
 }
-fs.writeFileSync(resultFile, JSON.stringify({ renewals: Number(count), inputs: { park, plate, deepCursor: encodeCursor({ bookedAt: deep.booked_at, id: deep.id }) }, queries: results }));
+fs.writeFileSync(resultFile, JSON.stringify({ renewals: Number(count), inputs: { park, plate, deepCursor: renewalsParams.cursor("payTime", deep.booked_at, deep.id) }, queries: results }));
 await sql.end();
 await db.$disconnect();

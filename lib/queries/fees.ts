@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { shanghaiDayStart } from "@/lib/queries/renewals-filter";
+import { shanghaiDayStart } from "@/lib/list/dates";
 import type { FeesQuery } from "@/lib/validations/fees";
 
 export type FeeRow = {

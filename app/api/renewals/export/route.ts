@@ -4,14 +4,14 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
 import { renewalsCsv } from "@/lib/queries/renewals-csv";
-import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { renewalsParams } from "@/lib/validations/renewals";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const user = await requireApiUser("VIEWER");
   if (user instanceof NextResponse) return user;
-  const query = listRenewalsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { query } = renewalsParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   const chunks = renewalsCsv(getDb(), query, await getMessages());
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
