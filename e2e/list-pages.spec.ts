@@ -37,7 +37,7 @@ test("search finds a plate from a partial, lowercase text, with or without its p
   expect(await (await request.post("/api/callbacks/bolink", { data: signedNotice({ trade_no: tradeNo, car_number: plate }) })).json()).toEqual({ state: 1, trade_no: tradeNo });
   for (const q of [`d${digits}`, digits, `鄂d${digits}`, `plate-${run}`.toLowerCase()]) {
     await page.goto(`/renewals?q=${encodeURIComponent(q)}`);
-    await expect(page.getByLabel("搜索")).toHaveValue(q);
+    await expect(page.getByLabel("车牌 / 月卡 / 交易号 / 订单号")).toHaveValue(q);
     await expect(page.locator("tbody tr").filter({ hasText: plate }), q).toHaveCount(1);
   }
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { listRenewals } from "@/lib/queries/renewals";
+import { listRenewals, renewalTotals } from "@/lib/queries/renewals";
 import { renewalsParams } from "@/lib/validations/renewals";
 import { createTestDatabase } from "./helpers/database";
 
@@ -62,4 +62,25 @@ describe("listRenewals keyset pages", () => {
     expect(back.prev).toBeNull(); // it is the first page again
     expect(first.prev).toBeNull();
   });
+
+  it("pages by amount and by park (id tiebreak) in both directions, every row once", async () => {
+    for (const sort of ["amount", "park"]) {
+      const desc = await walk({ sort });
+      expect(desc).toHaveLength(130);
+      expect(new Set(desc).size).toBe(130);
+      const column = sort === "amount" ? "amountFen" : "parkId";
+      const all = await db.renewal.findMany({ orderBy: [{ [column]: "desc" }, { id: "desc" }], select: { id: true } });
+      expect(desc).toEqual(all.map((row) => row.id));
+      expect(await walk({ sort, dir: "asc" })).toEqual([...desc].reverse());
+    }
+  });
 });
+
+describe("renewalTotals", () => {
+  it("counts and sums the filtered rows exactly", async () => {
+    // P1: i = 1, 4, …, 127 → 43 rows, amounts 100 + i.
+    const expected = Array.from({ length: 43 }, (_, k) => 100 + 1 + 3 * k).reduce((a, b) => a + b, 0);
+    expect(await renewalTotals(db, renewalsParams.parse({ park: "P1" }).query)).toEqual({ count: 43, amountFen: expected, capped: false });
+  });
+});
+
