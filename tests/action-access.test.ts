@@ -1,5 +1,5 @@
-// Who may run what: every server action the dashboard exposes (app/(dashboard)/**/actions.ts) and
-// every defineAction in lib/actions, run as nobody, viewer, operator and admin on a real database.
+// Who may run what: every server action the dashboard exposes (the "use server" modules in
+// lib/actions) and every defineAction in lib/actions, run as nobody, viewer, operator and admin on a real database.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -20,10 +20,7 @@ const parks = await import("@/lib/actions/parks");
 const sync = await import("@/lib/actions/sync");
 const users = await import("@/lib/actions/users");
 const vendors = await import("@/lib/actions/vendors");
-const parksUi = await import("@/app/(dashboard)/parks/actions");
-const syncUi = await import("@/app/(dashboard)/sync/actions");
-const usersUi = await import("@/app/(dashboard)/users/actions");
-const vendorsUi = await import("@/app/(dashboard)/vendors/actions");
+const ownPassword = await import("@/lib/actions/own-password");
 const { setLocale } = await import("@/lib/actions/locale");
 
 type Run = (user: SessionUser | null, input: unknown) => Promise<ActionResult<unknown>>;
@@ -38,19 +35,19 @@ const fixtures = { targetUserId: 0, vendorId: 0, syncId: 0 };
  * `exposed` is the "use server" function the browser calls (null: not exposed to the browser).
  */
 const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; input: () => unknown }[] = [
-  { name: "park.update", lib: parks.updatePark, exposed: parksUi.updateParkAction, role: "ADMIN", input: () => ({ parkId: `P${++n}`, name: "x", wxParkingLotId: "WX-1", feeTypeOverride: null }) },
-  { name: "park.import", lib: parks.importParks, exposed: parksUi.importParksAction, role: "ADMIN", input: () => ({ csv: `park_id,name,wx_parking_lot_id,fee_type\nP${++n},x,WX-2,\n` }) },
-  { name: "sync.resend", lib: sync.resendSyncs, exposed: syncUi.resendSyncsAction, role: "OPERATOR", input: () => ({ ids: [fixtures.syncId] }) },
-  { name: "sync.resend-matching", lib: sync.resendFailedMatching, exposed: syncUi.resendFailedMatchingAction, role: "OPERATOR", input: () => ({ park: "P-NONE" }) },
-  { name: "sync.pause", lib: sync.setSyncPaused, exposed: syncUi.setSyncPausedAction, role: "ADMIN", input: () => ({ paused: false }) },
-  { name: "user.create", lib: users.createUser, exposed: usersUi.createUserAction, role: "ADMIN", input: () => ({ username: `u${++n}`, password: "a-long-password", role: "VIEWER" }) },
-  { name: "user.change-role", lib: users.changeUserRole, exposed: usersUi.changeUserRoleAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },
-  { name: "user.set-disabled", lib: users.setUserDisabled, exposed: usersUi.setUserDisabledAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
-  { name: "user.reset-password", lib: users.resetUserPassword, exposed: usersUi.resetUserPasswordAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
-  { name: "user.change-own-password", lib: users.changeOwnPassword, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
-  { name: "vendor.create", lib: vendors.createVendor, exposed: vendorsUi.createVendorAction, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY-0123456789" }) },
-  { name: "vendor.update", lib: vendors.updateVendor, exposed: vendorsUi.updateVendorAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
-  { name: "vendor.replace-key", lib: vendors.replaceVendorKey, exposed: vendorsUi.replaceVendorKeyAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY-9876543210" }) },
+  { name: "park.update", lib: parks.updatePark.run, exposed: parks.updatePark, role: "ADMIN", input: () => ({ parkId: `P${++n}`, name: "x", wxParkingLotId: "WX-1", feeTypeOverride: null }) },
+  { name: "park.import", lib: parks.importParks.run, exposed: parks.importParks, role: "ADMIN", input: () => ({ csv: `park_id,name,wx_parking_lot_id,fee_type\nP${++n},x,WX-2,\n` }) },
+  { name: "sync.resend", lib: sync.resendSyncs.run, exposed: sync.resendSyncs, role: "OPERATOR", input: () => ({ ids: [fixtures.syncId] }) },
+  { name: "sync.resend-matching", lib: sync.resendFailedMatching.run, exposed: sync.resendFailedMatching, role: "OPERATOR", input: () => ({ park: "P-NONE" }) },
+  { name: "sync.pause", lib: sync.setSyncPaused.run, exposed: sync.setSyncPaused, role: "ADMIN", input: () => ({ paused: false }) },
+  { name: "user.create", lib: users.createUser.run, exposed: users.createUser, role: "ADMIN", input: () => ({ username: `u${++n}`, password: "a-long-password", role: "VIEWER" }) },
+  { name: "user.change-role", lib: users.changeUserRole.run, exposed: users.changeUserRole, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },
+  { name: "user.set-disabled", lib: users.setUserDisabled.run, exposed: users.setUserDisabled, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
+  { name: "user.reset-password", lib: users.resetUserPassword.run, exposed: users.resetUserPassword, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
+  { name: "user.change-own-password", lib: ownPassword.changeOwnPassword.run, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "vendor.create", lib: vendors.createVendor.run, exposed: vendors.createVendor, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY-0123456789" }) },
+  { name: "vendor.update", lib: vendors.updateVendor.run, exposed: vendors.updateVendor, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
+  { name: "vendor.replace-key", lib: vendors.replaceVendorKey.run, exposed: vendors.replaceVendorKey, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY-9876543210" }) },
 ];
 
 const CALLERS = [null, "VIEWER", "OPERATOR", "ADMIN"] as const;

@@ -117,12 +117,12 @@ function SortLink({ label, sort, state, t }: { label: string; sort: string; stat
     <Link
       href={listHref(state.values, { sort, dir })}
       className={cn("inline-flex items-center gap-1 hover:underline", active && "text-slate-900")}
-      aria-label={active ? `${label} ${state.dir === "desc" ? t.sortedDesc : t.sortedAsc}` : label}
     >
       {label}
       <span aria-hidden className={active ? "" : "text-slate-400"}>
         {arrow}
       </span>
+      {active ? <span className="sr-only">{state.dir === "desc" ? t.sortedDesc : t.sortedAsc}</span> : null}
     </Link>
   );
 }

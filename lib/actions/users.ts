@@ -1,12 +1,12 @@
+"use server";
 // Account mutations: admins manage users; everyone changes their own password. An admin cannot
 // lock themself out, and the console never loses its last enabled admin.
 import { ActionError, defineAction } from "@/lib/actions/action";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { throttleKeys } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import {
   USER_ERRORS,
-  changeOwnPasswordInput,
   changeUserRoleInput,
   createUserInput,
   resetUserPasswordInput,
@@ -17,6 +17,7 @@ export const createUser = defineAction({
   name: "user.create",
   role: "ADMIN",
   input: createUserInput,
+  revalidate: ["/users"],
   async handler(input, { tx }) {
     const { count } = await tx.user.createMany({
       data: [{ username: input.username, role: input.role, passwordHash: await hashPassword(input.password) }],
@@ -28,24 +29,11 @@ export const createUser = defineAction({
   },
 });
 
-export const changeOwnPassword = defineAction({
-  name: "user.change-own-password",
-  role: "VIEWER",
-  input: changeOwnPasswordInput,
-  async handler(input, { user, tx }) {
-    const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new ActionError(USER_ERRORS.wrongPassword);
-    }
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
-    return { result: null, target: user.username };
-  },
-});
-
 export const changeUserRole = defineAction({
   name: "user.change-role",
   role: "ADMIN",
   input: changeUserRoleInput,
+  revalidate: ["/users"],
   async handler(input, { user, tx }) {
     const admins = await lockEnabledAdmins(tx);
     const target = await findUserOrThrow(tx, input.userId);
@@ -61,6 +49,7 @@ export const setUserDisabled = defineAction({
   name: "user.set-disabled",
   role: "ADMIN",
   input: setUserDisabledInput,
+  revalidate: ["/users"],
   async handler(input, { user, tx }) {
     const admins = await lockEnabledAdmins(tx);
     const target = await findUserOrThrow(tx, input.userId);
@@ -75,6 +64,7 @@ export const resetUserPassword = defineAction({
   name: "user.reset-password",
   role: "ADMIN",
   input: resetUserPasswordInput,
+  revalidate: ["/users"],
   async handler(input, { tx }) {
     const target = await findUserOrThrow(tx, input.userId);
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
