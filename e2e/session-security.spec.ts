@@ -76,7 +76,7 @@ test.describe("security headers", () => {
   }
 });
 
-test("five wrong passwords lock the account: the sixth try fails even with the right password", async ({ page, browser, playwright, baseURL }) => {
+test("five wrong passwords hold that account back from this address: the sixth try fails even with the right password", async ({ page, browser, playwright, baseURL }) => {
   const username = `e2e-throttle-${Date.now()}`;
   const password = "throttle-password-1";
   await createUser(page, username, password, "VIEWER");
@@ -94,7 +94,7 @@ test("five wrong passwords lock the account: the sixth try fails even with the r
   await login.getByLabel("用户名").fill(username);
   await login.getByLabel("密码").fill(password);
   await login.getByRole("button", { name: "登录" }).click();
-  await expect(login.locator("form").getByRole("alert")).toHaveText("失败次数过多，请 15 分钟后再试");
+  await expect(login.locator("form").getByRole("alert")).toHaveText("从此处登录失败次数过多，请稍后再试");
   await expect(login).toHaveURL(/\/login$/);
   await context.close();
 

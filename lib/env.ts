@@ -26,6 +26,12 @@ const durations = z.string().transform((value, ctx) => {
   }
 });
 
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, `must be ${what}`)
+    .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalText.pipe(
@@ -61,6 +67,27 @@ const envSchema = z.object({
     .pipe(z.number("must be a port number").int().min(1).max(65535).optional()),
   /** Port of the in-process WeChat Pay simulator (no WECHATPAY_*): 0 = any free port. */
   WECHATPAY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Alert loop on this instance (rule evaluation and sending); the database makes each alert go out once. */
+  ALERTS: z.enum(["on", "off"]).default("on"),
+  ALERT_WECOM_WEBHOOK: optionalText.pipe(httpUrl("the WeCom group robot's webhook URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)")),
+  ALERT_DINGTALK_WEBHOOK: optionalText.pipe(httpUrl("the DingTalk robot's webhook URL (https://oapi.dingtalk.com/robot/send?access_token=…)")),
+  ALERT_DINGTALK_SECRET: optionalText,
+  ALERT_WEBHOOK_URL: optionalText.pipe(httpUrl("an http(s) URL that accepts a JSON POST")),
+  ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 32)").optional()),
+  ALERT_SMTP_URL: optionalText.pipe(
+    z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465").optional(),
+  ),
+  ALERT_EMAIL_TO: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const addresses = value.split(/[,;\s]+/).filter(Boolean);
+    const bad = addresses.filter((address) => !z.email().safeParse(address).success);
+    if (bad.length || !addresses.length) {
+      ctx.addIssue({ code: "custom", message: `must be email addresses separated by commas${bad.length ? ` (not an address: ${bad.join(", ")})` : ""}` });
+      return z.NEVER;
+    }
+    return addresses;
+  }),
+  ALERT_EMAIL_FROM: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -83,6 +110,16 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`SYNC_LEASE must be at least twice WECHATPAY_TIMEOUT plus 5s (${minLease / 1000}s with these settings).`);
   }
   if (env.WORKER_METRICS_PORT && !env.METRICS_TOKEN) throw new EnvError("WORKER_METRICS_PORT is set: also set METRICS_TOKEN.");
+  const pairs: [keyof Env, keyof Env][] = [
+    ["ALERT_DINGTALK_SECRET", "ALERT_DINGTALK_WEBHOOK"],
+    ["ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET"],
+    ["ALERT_WEBHOOK_SECRET", "ALERT_WEBHOOK_URL"],
+    ["ALERT_SMTP_URL", "ALERT_EMAIL_TO"],
+    ["ALERT_EMAIL_TO", "ALERT_SMTP_URL"],
+  ];
+  for (const [set, needed] of pairs) {
+    if (env[set] !== undefined && env[needed] === undefined) throw new EnvError(`${set} is set: also set ${needed}.`);
+  }
   return env;
 }
 

@@ -15,8 +15,11 @@ if (!name) {
   process.exit(2);
 }
 
-const last = readMigrations().at(-1);
-const from = last ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, last.name, "schema.prisma")] : ["--from-empty"];
+// Hand-written migrations (statistics, triggers) carry no snapshot: diff from the last one that does.
+const snapshot = readMigrations()
+  .map((migration) => path.join(MIGRATIONS_DIR, migration.name, "schema.prisma"))
+  .findLast((file) => fs.existsSync(file));
+const from = snapshot ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "console-diff-"));
 const db = await startEmbeddedPostgres({ dataDir, persistent: false });

@@ -7,10 +7,11 @@ import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
-import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv } from "../lib/server/bootstrap";
+import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv, warnAboutWeakVendorKeys } from "../lib/server/bootstrap";
 import { buildIsStale, runBuild } from "../lib/server/build";
 import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
 import { startSyncRuntime, type SyncRuntime } from "../lib/sync/runtime";
+import { startAlertRuntime, type AlertRuntime } from "../lib/alerts/runtime";
 
 const dev = process.argv.includes("--dev");
 const DRAIN_MS = 10_000;
@@ -25,7 +26,9 @@ async function main() {
   }
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
   let sync: SyncRuntime | undefined;
+  let alerts: AlertRuntime | undefined;
   const stopDatabase = async () => {
+    await alerts?.stop();
     await sync?.stop();
     await embedded?.stop();
   };
@@ -36,12 +39,15 @@ async function main() {
     const db = createPrismaClient(databaseUrl, { max: 2 });
     const admin = await bootstrapAdmin(db, env);
     const vendor = await upsertVendorFromEnv(db, env);
+    await warnAboutWeakVendorKeys(db);
     await db.$disconnect();
 
     // Before serving: a WeChat Pay misconfiguration stops startup here, with its message.
     const workerDb = createPrismaClient(databaseUrl, { max: env.SYNC_CONCURRENCY + 2 });
     sync = await startSyncRuntime(workerDb, databaseUrl, env, { worker: env.SYNC_WORKER === "on" });
     process.env.WECHATPAY_MODE = sync.mode; // the dashboard shows it on every page
+    // Its own small pool: alert sending never competes with intake or the sync worker for connections.
+    if (env.ALERTS === "on") alerts = startAlertRuntime({ db: createPrismaClient(databaseUrl, { max: 2 }), databaseUrl, env });
 
     process.env.DATABASE_URL = databaseUrl;
     process.env.AUTH_TRUST_HOST = "true"; // next-auth takes its origin from the (normalised) Host

@@ -7,6 +7,7 @@ import { migrate } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
 import { serveMetrics } from "../lib/metrics/serve";
 import { startSyncRuntime } from "../lib/sync/runtime";
+import { startAlertRuntime } from "../lib/alerts/runtime";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
@@ -18,6 +19,7 @@ async function main() {
   const runtime = await startSyncRuntime(db, env.DATABASE_URL, env, { worker: true });
   console.log(`WeChat sync worker ${runtime.worker!.id} running; WeChat Pay: ${runtime.mode} (${runtime.target}).`);
   if (runtime.mode === "simulator") console.log("No WECHATPAY_* configured: pushing to a private in-process simulator.");
+  const alerts = env.ALERTS === "on" ? startAlertRuntime({ db: createPrismaClient(env.DATABASE_URL, { max: 2 }), databaseUrl: env.DATABASE_URL, env }) : undefined;
   const metricsServer =
     env.WORKER_METRICS_PORT && env.METRICS_TOKEN ? await serveMetrics(db, { port: env.WORKER_METRICS_PORT, token: env.METRICS_TOKEN }) : undefined;
   if (metricsServer) console.log(`Metrics: http://0.0.0.0:${env.WORKER_METRICS_PORT}/metrics (Authorization: Bearer $METRICS_TOKEN).`);
@@ -28,6 +30,7 @@ async function main() {
     stopping = true;
     // stop() finishes pushes on the wire and releases every other claim for the remaining workers.
     console.log(`${signal}: finishing in-flight syncs and releasing claims …`);
+    await alerts?.stop();
     await runtime.stop();
     metricsServer?.close();
     await db.$disconnect();

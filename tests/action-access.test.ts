@@ -45,9 +45,9 @@ const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; in
   { name: "user.set-disabled", lib: users.setUserDisabled.run, exposed: users.setUserDisabled, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
   { name: "user.reset-password", lib: users.resetUserPassword.run, exposed: users.resetUserPassword, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
   { name: "user.change-own-password", lib: ownPassword.changeOwnPassword.run, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
-  { name: "vendor.create", lib: vendors.createVendor.run, exposed: vendors.createVendor, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY-0123456789" }) },
+  { name: "vendor.create", lib: vendors.createVendor.run, exposed: vendors.createVendor, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY0123456789ABC" }) },
   { name: "vendor.update", lib: vendors.updateVendor.run, exposed: vendors.updateVendor, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
-  { name: "vendor.replace-key", lib: vendors.replaceVendorKey.run, exposed: vendors.replaceVendorKey, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY-9876543210" }) },
+  { name: "vendor.replace-key", lib: vendors.replaceVendorKey.run, exposed: vendors.replaceVendorKey, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY9876543210ABC" }) },
 ];
 
 const CALLERS = [null, "VIEWER", "OPERATOR", "ADMIN"] as const;

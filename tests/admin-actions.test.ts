@@ -79,12 +79,13 @@ describe("user administration", () => {
   });
 
   it("resets a password: the new one works, the old one does not, a sign-in lock is lifted, nothing secret is audited", async () => {
-    await db.loginThrottle.create({ data: { key: "user:view", failures: 5, windowStart: new Date(), lockedUntil: new Date(Date.now() + 60_000) } });
+    await db.loginThrottle.create({ data: { key: "user:view", failures: 5, windowStart: new Date() } });
+    await db.loginThrottle.create({ data: { key: "user-ip:view|10.0.0.1", failures: 5, windowStart: new Date(), lockedUntil: new Date(Date.now() + 60_000) } });
     expect(await resetUserPassword.run(users.ADMIN, { userId: users.VIEWER.id, password: "brand-new-password" })).toEqual({ data: null });
     const row = await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id }, select: { passwordHash: true } });
     expect(await verifyPassword(row.passwordHash, "brand-new-password")).toBe(true);
     expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(false);
-    expect(await db.loginThrottle.count({ where: { key: "user:view" } })).toBe(0);
+    expect(await db.loginThrottle.count({ where: { key: { in: ["user:view", "user-ip:view|10.0.0.1"] } } })).toBe(0);
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "user.reset-password" } });
     expect(entry).toMatchObject({ actor: "root", target: "view" });
     expect(await auditText()).not.toContain("brand-new-password");
@@ -170,7 +171,7 @@ describe("vendor administration", () => {
 
     const list = await listVendors(db);
     expect(list).toEqual([
-      { id: stored.id, unionId: "100000", name: "Bolink test", enabled: true, keyMask: "••••••••0718", updatedAt: expect.any(Date) },
+      { id: stored.id, unionId: "100000", name: "Bolink test", enabled: true, keyMask: "••••••••0718", keyNeedsRotation: false, updatedAt: expect.any(Date) },
     ]);
     expect(JSON.stringify(list)).not.toContain(KEY);
     expect(JSON.stringify(list)).not.toContain(KEY.slice(0, -4));

@@ -49,19 +49,71 @@ describe("sign-in", () => {
     expect(await checkCredentials(db, { username: "gone", password: PASSWORD, ip: null })).toMatchObject({ ok: false });
   });
 
-  it("locks an account after repeated failures, even for the right password and from another IP", async () => {
-    for (let i = 0; i < THROTTLE.maxPerAccount; i++) {
-      await checkCredentials(db, { username: "operator", password: "nope", ip: `10.0.1.${i}` });
-    }
-    expect(await checkCredentials(db, { username: "operator", password: PASSWORD, ip: "10.9.9.9" })).toEqual({
-      ok: false,
-      reason: "throttled",
-    });
-    // Other accounts are unaffected.
-    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "10.9.9.9" })).toMatchObject({ ok: true });
+  /** A clock the throttle reads, moved by hand, and the slow-downs it asked for. */
+  function clock(start = Date.now()) {
+    let at = start;
+    const slept: number[] = [];
+    return {
+      now: () => new Date(at),
+      sleep: async (ms: number) => void slept.push(ms),
+      advance: (ms: number) => void (at += ms),
+      slept,
+    };
+  }
+
+  it("a few typos from one address are free; then that address waits, longer after each failure", async () => {
+    const c = clock();
+    const attempt = (password: string) => checkCredentials(db, { username: "operator", password, ip: "10.0.1.1" }, c);
+    for (let i = 0; i < THROTTLE.pairFreeFailures; i++) expect(await attempt("nope")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(PASSWORD)).toMatchObject({ ok: true }); // and the typos are forgotten
+    for (let i = 0; i <= THROTTLE.pairFreeFailures; i++) expect(await attempt("nope")).toEqual({ ok: false, reason: "invalid" });
+    // In the delay even the right password is refused, unchecked, from this address.
+    expect(await attempt(PASSWORD)).toEqual({ ok: false, reason: "throttled" });
+    c.advance(THROTTLE.pairFirstDelayMs + 1_000);
+    expect(await attempt("nope")).toEqual({ ok: false, reason: "invalid" });
+    c.advance(THROTTLE.pairFirstDelayMs + 1_000); // the second delay is twice as long
+    expect(await attempt(PASSWORD)).toEqual({ ok: false, reason: "throttled" });
+    c.advance(THROTTLE.pairFirstDelayMs);
+    expect(await attempt(PASSWORD)).toMatchObject({ ok: true });
   });
 
-  it("locks an IP that guesses across many accounts", async () => {
+  it("50 wrong passwords from one IP don't stop the right password from another IP", async () => {
+    const c = clock();
+    const answers = [];
+    for (let i = 0; i < 50; i++) {
+      answers.push((await checkCredentials(db, { username: "admin", password: `guess-${i}`, ip: "198.51.100.7" }, c)).ok);
+    }
+    expect(answers.every((ok) => !ok)).toBe(true);
+    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "198.51.100.7" }, c)).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "203.0.113.9" }, c)).toMatchObject({ ok: true });
+    // Also when each guess waited out its delay, so every one of the 50 was really checked.
+    await db.loginThrottle.deleteMany();
+    for (let i = 0; i < 50; i++) {
+      expect(await checkCredentials(db, { username: "admin", password: `guess-${i}`, ip: "198.51.100.7" }, c)).toEqual({ ok: false, reason: "invalid" });
+      c.advance(THROTTLE.pairMaxDelayMs);
+    }
+    expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "203.0.113.9" }, c)).toMatchObject({ ok: true });
+  });
+
+  it("guesses on one account from many addresses slow every attempt on it, but never refuse the right password", async () => {
+    const c = clock();
+    for (let i = 0; i < 50; i++) {
+      expect(await checkCredentials(db, { username: "viewer", password: "nope", ip: `10.7.${i}.1` }, c)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(c.slept.length).toBe(50 - THROTTLE.accountCeiling);
+    expect(Math.max(...c.slept)).toBe(THROTTLE.accountMaxSlowdownMs);
+    c.slept.length = 0;
+    expect(await checkCredentials(db, { username: "viewer", password: PASSWORD, ip: "10.8.0.1" }, c)).toMatchObject({ ok: true });
+    expect(c.slept).toEqual([THROTTLE.accountMaxSlowdownMs]);
+    // Another account is not slowed, and the slow-down ages out.
+    c.slept.length = 0;
+    expect(await checkCredentials(db, { username: "operator", password: PASSWORD, ip: "10.8.0.1" }, c)).toMatchObject({ ok: true });
+    c.advance(THROTTLE.accountWindowMs + 1_000);
+    expect(await checkCredentials(db, { username: "viewer", password: PASSWORD, ip: "10.8.0.1" }, c)).toMatchObject({ ok: true });
+    expect(c.slept).toEqual([]);
+  });
+
+  it("locks an address that guesses across many accounts, for every account, from that address only", async () => {
     for (let i = 0; i < THROTTLE.maxPerIp; i++) {
       await checkCredentials(db, { username: `guess${i}`, password: "nope", ip: "10.0.2.1" });
     }
@@ -72,15 +124,25 @@ describe("sign-in", () => {
     expect(await checkCredentials(db, { username: "admin", password: PASSWORD, ip: "10.0.2.2" })).toMatchObject({ ok: true });
   });
 
+  it("an IPv6 client's whole /64 is one address", async () => {
+    for (let i = 0; i <= THROTTLE.pairFreeFailures; i++) {
+      await checkCredentials(db, { username: "operator", password: "nope", ip: `2001:db8:0:1::${i + 1}` });
+    }
+    expect(await checkCredentials(db, { username: "operator", password: PASSWORD, ip: "2001:db8:0:1:ffff::99" })).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(db, { username: "operator", password: PASSWORD, ip: "2001:db8:0:2::1" })).toMatchObject({ ok: true });
+  });
+
   it("counts concurrent failures from several instances", async () => {
     await Promise.all(
-      Array.from({ length: THROTTLE.maxPerAccount }, () =>
-        checkCredentials(db, { username: "viewer", password: "nope", ip: null }),
+      Array.from({ length: THROTTLE.pairFreeFailures + 1 }, () =>
+        checkCredentials(db, { username: "viewer", password: "nope", ip: "10.0.4.1" }),
       ),
     );
-    const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: "user:viewer" } });
-    expect(row.failures).toBe(THROTTLE.maxPerAccount);
-    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const pair = await db.loginThrottle.findUniqueOrThrow({ where: { key: "user-ip:viewer|10.0.4.1" } });
+    expect(pair.failures).toBe(THROTTLE.pairFreeFailures + 1);
+    expect(pair.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const account = await db.loginThrottle.findUniqueOrThrow({ where: { key: "user:viewer" } });
+    expect(account).toMatchObject({ failures: THROTTLE.pairFreeFailures + 1, lockedUntil: null });
   });
 });
 

@@ -1,7 +1,7 @@
 // The callback endpoint against a real database: POST handler in, rows and answers out.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/callbacks/bolink/route";
-import type { Db } from "@/lib/db/client";
+import { sqlOf, type Db } from "@/lib/db/client";
 import { UKEY, UNION_ID, signedNotice, validData } from "./helpers/callback-ledger";
 import { createTestDatabase } from "./helpers/database";
 
@@ -213,7 +213,7 @@ describe("POST /api/callbacks/bolink", () => {
   it("prunes the rejected-callback log to its limit, oldest first", async () => {
     const { recordRejection } = await import("@/lib/bolink/rejections");
     for (let i = 0; i < 12; i++) {
-      await recordRejection(db, { reason: `r${i}`, body: "x", bodyBytes: 1, remoteAddr: null }, 5);
+      await recordRejection(sqlOf(db), { reason: `r${i}`, body: "x", bodyBytes: 1, remoteAddr: null }, 5);
     }
     const kept = await db.rejectedCallback.findMany({ orderBy: { id: "asc" }, select: { reason: true } });
     expect(kept.map((r) => r.reason)).toEqual(["r7", "r8", "r9", "r10", "r11"]);

@@ -6,6 +6,7 @@ import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
 import { createExtPaymentClient } from "@/lib/wechatpay/client";
 import { generateKeyPair } from "@/lib/wechatpay/keys";
 import { startWechatPaySimulator, type Simulator } from "@/lib/wechatpay/simulator";
+import { simulatorTarget } from "@/lib/wechatpay/simulator-mode";
 import { createTestDatabase } from "./helpers/database";
 
 let db: Db;
@@ -16,17 +17,7 @@ const workers: SyncWorker[] = [];
 const policy = { delaysMs: [0, 50, 50, 50, 50], rateLimitedMinMs: 400, jitter: 0.2 };
 
 function client(timeoutMs = 10_000) {
-  return createExtPaymentClient(
-    {
-      mchid: "1900000001",
-      merchantSerialNo: merchant.serial,
-      merchantPrivateKey: merchant.privateKey,
-      wechatKeys: new Map([[sim.platformKeyId, sim.platformPublicKey]]),
-      baseUrl: sim.url,
-      backupBaseUrl: null,
-    },
-    { timeoutMs },
-  );
+  return createExtPaymentClient(simulatorTarget(sim, merchant, "1900000001"), { timeoutMs });
 }
 
 async function worker(options: { timeoutMs?: number; concurrency?: number; id?: string; leaseMs?: number; ratePerSecond?: number } = {}) {
@@ -46,13 +37,13 @@ async function worker(options: { timeoutMs?: number; concurrency?: number; id?: 
 }
 
 let counter = 0;
-async function pendingSync(fields: { parkId?: string } = {}): Promise<{ id: number; outTradeNo: string }> {
+async function pendingSync(fields: { parkId?: string; tradeNo?: string } = {}): Promise<{ id: number; outTradeNo: string }> {
   const outTradeNo = `OUT-${Date.now()}-${counter++}`;
   const renewal = await db.renewal.create({
     data: {
       idempotencyKey: `t:${outTradeNo}`,
       unionId: "100000",
-      tradeNo: `T${outTradeNo}`,
+      tradeNo: fields.tradeNo ?? `T${outTradeNo}`,
       outTradeNo,
       parkId: fields.parkId ?? "21845",
       payState: 1,
@@ -107,7 +98,8 @@ describe("WeChat sync worker", () => {
   it("pushes a new sync at once, with the mapped body, and records a verified success", async () => {
     await db.park.upsert({ where: { parkId: "P-MAPPED" }, create: { parkId: "P-MAPPED", wxParkingLotId: "WX-1" }, update: {} });
     await worker();
-    const { id, outTradeNo } = await pendingSync({ parkId: "P-MAPPED" });
+    const wxTradeNo = `42${String(Date.now()).padStart(26, "0")}`;
+    const { id, outTradeNo } = await pendingSync({ parkId: "P-MAPPED", tradeNo: wxTradeNo });
     const sync = await settled(id);
     expect(sync).toMatchObject({ status: "SYNCED", attemptCount: 1, leaseOwner: null, lastError: null });
     expect(sync.attempts).toHaveLength(1);
@@ -117,7 +109,7 @@ describe("WeChat sync worker", () => {
       fee_items: [{ fee_type: "EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY", amount: 12050 }],
       pay_time: 1_790_000_000,
       wx_parking_lot_id: "WX-1",
-      wx_trade_no: `T${outTradeNo}`,
+      wx_trade_no: wxTradeNo,
     });
     expect(sim.acceptedCount(outTradeNo)).toBe(1);
   });

@@ -5,6 +5,7 @@ import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { UKEY_MIN_LENGTH } from "@/lib/bolink/ukey";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { VENDOR_ERRORS } from "@/lib/validations/vendors";
 
@@ -52,7 +53,8 @@ export function CreateVendorForm({ t }: { t: Messages["vendors"] }) {
           name="ukey"
           type="password"
           required
-          minLength={8}
+          minLength={UKEY_MIN_LENGTH}
+          pattern="\s*[A-Za-z0-9]+\s*"
           maxLength={200}
           autoComplete="new-password"
           aria-describedby={`${id}-ukey-hint`}

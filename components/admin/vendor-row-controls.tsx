@@ -4,6 +4,7 @@ import { replaceVendorKey, updateVendor } from "@/lib/actions/vendors";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { UKEY_MIN_LENGTH } from "@/lib/bolink/ukey";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { VENDOR_ERRORS } from "@/lib/validations/vendors";
 
@@ -60,7 +61,8 @@ export function VendorRowControls({ vendor, t }: { vendor: Vendor; t: Messages["
             name="ukey"
             type="password"
             required
-            minLength={8}
+            minLength={UKEY_MIN_LENGTH}
+            pattern="\s*[A-Za-z0-9]+\s*"
             maxLength={200}
             autoComplete="new-password"
             placeholder={t.ukeyHint}

@@ -19,8 +19,13 @@ export function VendorsTable({ rows, envUnionId, t }: { rows: VendorRow[]; envUn
           <td className={cellClass}>
             <Badge tone={vendor.enabled ? "green" : "red"}>{vendor.enabled ? t.users.active : t.users.disabled}</Badge>
           </td>
-          <td className={`${cellClass} font-mono text-xs`} data-testid="key-mask">
-            {vendor.keyMask}
+          <td className={`${cellClass} font-mono text-xs`}>
+            <span data-testid="key-mask">{vendor.keyMask}</span>
+            {vendor.keyNeedsRotation ? (
+              <span className="ml-2 font-sans" data-testid="key-rotate">
+                <Badge tone="amber">{v.rotateKey}</Badge>
+              </span>
+            ) : null}
           </td>
           <td className={`${cellClass} tabular-nums`}>{formatDateTime(vendor.updatedAt)}</td>
           <td className="px-2 py-1">

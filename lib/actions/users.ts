@@ -1,9 +1,9 @@
 "use server";
-// Account mutations: admins manage users; everyone changes their own password. An admin cannot
+// Account mutations: admins manage users (own password: own-password.ts). An admin cannot
 // lock themself out, and the console never loses its last enabled admin.
 import { ActionError, defineAction } from "@/lib/actions/action";
 import { hashPassword } from "@/lib/auth/password";
-import { throttleKeys } from "@/lib/auth/throttle";
+import { clearAccount } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import {
   USER_ERRORS,
@@ -69,7 +69,7 @@ export const resetUserPassword = defineAction({
     const target = await findUserOrThrow(tx, input.userId);
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
     // A user locked out by failed sign-ins can use the new password at once.
-    await tx.loginThrottle.deleteMany({ where: { key: throttleKeys(target.username, null).account } });
+    await clearAccount(tx, target.username);
     return { result: null, target: target.username };
   },
 });

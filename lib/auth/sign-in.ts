@@ -1,18 +1,26 @@
-// The credentials check behind the sign-in form: throttled, timing-safe, disabled accounts refused.
+// The credentials check behind the sign-in form: throttled (lib/auth/throttle.ts), timing-safe,
+// disabled accounts refused.
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { clearPair, recordFailure, throttleKeys, throttleState } from "@/lib/auth/throttle";
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "throttled" };
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function checkCredentials(
   db: Db,
   input: { username: string; password: string; ip: string | null },
+  clock: { now?: () => Date; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<SignInResult> {
+  const now = clock.now ?? (() => new Date());
   const username = input.username.trim();
   const keys = throttleKeys(username, input.ip);
-  if (await lockedUntil(db, [keys.account, keys.ip])) return { ok: false, reason: "throttled" };
+  const state = await throttleState(db, keys, now());
+  if (state.blockedUntil) return { ok: false, reason: "throttled" };
+  // An account under attack from many addresses is slowed for everyone, never refused.
+  if (state.slowdownMs) await (clock.sleep ?? pause)(state.slowdownMs);
 
   const user = await db.user.findUnique({
     where: { username },
@@ -20,10 +28,10 @@ export async function checkCredentials(
   });
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !valid || user.disabled) {
-    await recordFailure(db, username, input.ip);
+    await recordFailure(db, keys, now());
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(db, username);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await clearPair(db, keys);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now() } });
   return { ok: true, user: { id: user.id, username: user.username, role: user.role } };
 }

@@ -2,7 +2,10 @@
 // SQL statement, so it is atomic without a transaction round trip per row. The unique
 // idempotency key with ON CONFLICT DO NOTHING makes a second booking impossible across
 // processes: a concurrent duplicate waits for the first to commit, then inserts nothing.
-import type { Db } from "@/lib/db/client";
+// Plain pg, no Prisma: a model query costs about 1 ms of CPU in Prisma's query compiler, and
+// Bolink's retries arrive in storms (bench: npm run bench, "CPU ms/answer").
+import type { Sql } from "@/lib/db/client";
+import { bookingEffects, RENEWAL_RETURNING } from "@/lib/bolink/booking-effects";
 import type { BolinkNotice } from "@/lib/bolink/notice-schema";
 
 export type Delivery = { notice: BolinkNotice; dataText: string; rawBody: string; remoteAddr: string | null; key: string };
@@ -12,16 +15,15 @@ export type BookingOutcome =
   | { outcome: "duplicate"; renewalId: number }
   | { outcome: "conflict"; renewalId: number; fields: string[] };
 
-export async function bookDelivery(db: Db, delivery: Delivery): Promise<BookingOutcome> {
-  const booked = await insertBooking(db, delivery);
+export async function bookDelivery(sql: Sql, delivery: Delivery): Promise<BookingOutcome> {
+  const booked = await insertBooking(sql, delivery);
   if (booked !== null) return { outcome: "booked", renewalId: booked };
-  // One raw read for the re-delivery: Bolink's retries come in storms, and each model query
-  // costs about 1 ms of CPU in Prisma's query compiler (bench: duplicate storm).
-  const [existing] = await db.$queryRaw<{ id: number; data_text: string }[]>`
-    SELECT id, data_text FROM renewals WHERE idempotency_key = ${delivery.key}`;
-  if (!existing) throw new Error(`renewal ${delivery.key} vanished between insert and read`);
-  return recordRedelivery(db, existing.id, existing.data_text, delivery);
+  const { rows } = await sql.query<{ id: number; data_text: string }>(REDELIVERY_SQL, [delivery.key]);
+  if (!rows[0]) throw new Error(`renewal ${delivery.key} vanished between insert and read`);
+  return recordRedelivery(sql, rows[0].id, rows[0].data_text, delivery);
 }
+
+export const REDELIVERY_SQL = "SELECT id, data_text FROM renewals WHERE idempotency_key = $1";
 
 /** The card is known by card_id, else by plate; a notice with neither has no card to extend. */
 export function cardKeyOf(notice: Pick<BolinkNotice, "cardId" | "carNumber">): string | null {
@@ -36,9 +38,9 @@ export function cardKeyOf(notice: Pick<BolinkNotice, "cardId" | "carNumber">): s
  * The card's current period is the one that ends last; renewals arriving out of order never
  * shorten it, and concurrent renewals of one card both count (one upsert statement each).
  */
-async function insertBooking(db: Db, delivery: Delivery): Promise<number | null> {
-  const [row] = await db.$queryRawUnsafe<{ id: number | null }[]>(BOOKING_SQL, ...bookingParams(delivery));
-  return row.id;
+async function insertBooking(sql: Sql, delivery: Delivery): Promise<number | null> {
+  const { rows } = await sql.query<{ id: number | null }>(BOOKING_SQL, bookingParams(delivery));
+  return rows[0].id;
 }
 
 /** BOOKING_SQL's parameters, in order. Times go as ISO text so any driver reads them the same in any time zone. */
@@ -70,8 +72,7 @@ export const BOOKING_SQL = `
         $21::text, $22::jsonb, $23::jsonb, $24::text, $25::text, $26::text,
         $27::text, COALESCE($18::timestamptz, now()))
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id, park_id, amount_fen, arrive_money_fen, fee_fen, account_type, pay_company, pay_account, booked_at,
-                start_date, end_date
+      RETURNING ${RENEWAL_RETURNING}
     ),
     -- Operators map parks to WeChat parking lots: every park that ever sent a notice is listed.
     park AS (
@@ -104,7 +105,7 @@ export const BOOKING_SQL = `
     ),
     sync AS (
       INSERT INTO wechat_syncs (renewal_id, updated_at) SELECT id, now() FROM renewal WHERE $28::boolean RETURNING id
-    )
+    )${bookingEffects().map((cte) => `,\n    ${cte}`).join("")}
     SELECT (SELECT id FROM renewal) AS id,
            -- Wakes the sync workers at once (delivered on commit); they also poll as a backstop.
            (SELECT count(pg_notify('wechat_sync', sync.id::text)) FROM sync) AS notified`;
@@ -113,21 +114,22 @@ export const BOOKING_SQL = `
  * A re-delivery books nothing. When its data differs from what was booked (ignoring key order,
  * spacing and escapes) it is kept once as a conflict and the renewal is flagged for an operator.
  */
-async function recordRedelivery(db: Db, renewalId: number, bookedDataText: string, delivery: Delivery): Promise<BookingOutcome> {
+async function recordRedelivery(sql: Sql, renewalId: number, bookedDataText: string, delivery: Delivery): Promise<BookingOutcome> {
   if (bookedDataText === delivery.dataText) return { outcome: "duplicate", renewalId };
   const fields = differingFields(bookedDataText, delivery.dataText);
   if (!fields.length) return { outcome: "duplicate", renewalId };
-  await db.$transaction(async (tx) => {
-    const seen = await tx.renewalConflict.findFirst({ where: { renewalId, dataText: delivery.dataText }, select: { id: true } });
-    if (!seen) {
-      await tx.renewalConflict.create({
-        data: { renewalId, fields, dataText: delivery.dataText, rawBody: delivery.rawBody, remoteAddr: delivery.remoteAddr },
-      });
-    }
-    await tx.renewal.update({ where: { id: renewalId }, data: { hasConflict: true } });
-  });
+  await sql.query(CONFLICT_SQL, [renewalId, fields, delivery.dataText, delivery.rawBody, delivery.remoteAddr]);
   return { outcome: "conflict", renewalId, fields };
 }
+
+/** Each differing body is kept once; the renewal is flagged. One statement, so both or neither. */
+const CONFLICT_SQL = `
+    WITH kept AS (
+      INSERT INTO renewal_conflicts (renewal_id, fields, data_text, raw_body, remote_addr)
+      SELECT $1::int, $2::text[], $3::text, $4::text, $5::text
+      WHERE NOT EXISTS (SELECT 1 FROM renewal_conflicts WHERE renewal_id = $1::int AND data_text = $3::text)
+    )
+    UPDATE renewals SET has_conflict = true WHERE id = $1::int`;
 
 /**
  * Top-level data fields whose values differ (sorted), e.g. ["amount"]. Key order, spacing,

@@ -1,5 +1,5 @@
 // The bounded log of callbacks we answered state 0, for operators chasing a misconfigured vendor.
-import type { Db } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/client";
 
 export const REJECTED_BODY_CHARS = 8 * 1024;
 
@@ -21,18 +21,24 @@ export function keptBody(body: string): string {
   return body.slice(0, REJECTED_BODY_CHARS).toWellFormed().replaceAll("\u0000", "\uFFFD");
 }
 
-export async function recordRejection(db: Db, rejection: Rejection, keep: number): Promise<void> {
-  const { id } = await db.rejectedCallback.create({
-    select: { id: true },
-    data: {
-      reason: rejection.reason,
-      unionId: rejection.unionId?.slice(0, 64) ?? null,
-      tradeNo: rejection.tradeNo?.slice(0, 64) ?? null,
-      body: keptBody(rejection.body),
-      bodyBytes: rejection.bodyBytes,
-      remoteAddr: rejection.remoteAddr,
-    },
-  });
-  // Ids only grow, so everything `keep` rows behind this one is older; an indexed range delete.
-  await db.$executeRaw`DELETE FROM rejected_callbacks WHERE id <= ${id - keep}`;
+/** One statement: the row, and the prune that keeps the log at `keep` rows. */
+export async function recordRejection(sql: Sql, rejection: Rejection, keep: number): Promise<void> {
+  await sql.query(REJECTION_SQL, [
+    rejection.reason,
+    rejection.unionId?.slice(0, 64) ?? null,
+    rejection.tradeNo?.slice(0, 64) ?? null,
+    keptBody(rejection.body),
+    rejection.bodyBytes,
+    rejection.remoteAddr,
+    keep,
+  ]);
 }
+
+// Ids only grow, so everything `keep` rows behind the new one is older; an indexed range delete.
+const REJECTION_SQL = `
+    WITH kept AS (
+      INSERT INTO rejected_callbacks (reason, union_id, trade_no, body, body_bytes, remote_addr)
+      VALUES ($1::text, $2::text, $3::text, $4::text, $5::int, $6::text)
+      RETURNING id
+    )
+    DELETE FROM rejected_callbacks WHERE id <= (SELECT id FROM kept) - $7::int`;

@@ -8,28 +8,37 @@ const SPIKE_THRESHOLD = 10; // bad signatures per vendor per hour worth waking s
 const STALL_MS = 2 * 60_000;
 
 type Sums = { count: number; paidFen: number; arrivedFen: number; feeFen: number };
+const NO_SUMS: Sums = { count: 0, paidFen: 0, arrivedFen: 0, feeFen: 0 };
 
-async function sums(db: Db, from: Date): Promise<Sums> {
-  const [row] = await db.$queryRaw<{ count: bigint; paid: bigint | null; arrived: bigint | null; fee: bigint | null }[]>`
-    SELECT count(*) AS count, sum(amount_fen) AS paid, sum(arrive_money_fen) AS arrived, sum(fee_fen) AS fee
-    FROM fee_entries WHERE booked_at >= ${from}`;
-  return { count: Number(row.count), paidFen: Number(row.paid ?? 0), arrivedFen: Number(row.arrived ?? 0), feeFen: Number(row.fee ?? 0) };
+/** China-time days from `from` on, summed over parks and channels from the fee_daily rollup. */
+async function dailySums(db: Db, from: string): Promise<Map<string, Sums>> {
+  const rows = await db.$queryRaw<{ day: string; count: bigint; paid: bigint; arrived: bigint; fee: bigint }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(count) AS count, sum(paid_fen) AS paid, sum(arrived_fen) AS arrived, sum(fee_fen) AS fee
+    FROM fee_daily WHERE day >= ${from}::date GROUP BY day`;
+  return new Map(rows.map((row) => [row.day, { count: Number(row.count), paidFen: Number(row.paid), arrivedFen: Number(row.arrived), feeFen: Number(row.fee) }]));
+}
+
+function add(days: Map<string, Sums>, from: string): Sums {
+  let sum = NO_SUMS;
+  for (const [day, s] of days) {
+    if (day >= from) sum = { count: sum.count + s.count, paidFen: sum.paidFen + s.paidFen, arrivedFen: sum.arrivedFen + s.arrivedFen, feeFen: sum.feeFen + s.feeFen };
+  }
+  return sum;
 }
 
 export async function overview(db: Db, now = new Date()) {
   const today = chinaToday(now);
   const todayStart = new Date(today.getTime() - 8 * 3_600_000); // China midnight in UTC
-  const monthStart = new Date(`${today.toISOString().slice(0, 8)}01T00:00:00+08:00`);
   const since30 = new Date(todayStart.getTime() - 29 * 86_400_000);
+  const todayDay = today.toISOString().slice(0, 10);
+  const monthDay = `${todayDay.slice(0, 8)}01`;
+  const days = Array.from({ length: 30 }, (_, i) => new Date(today.getTime() - (29 - i) * 86_400_000).toISOString().slice(0, 10));
 
-  const [todaySums, monthSums, counts, oldestPending, daily, failuresDaily, latestFailures, spikes, conflicts, waiting, recentAttempts, paused] = await Promise.all([
-    sums(db, todayStart),
-    sums(db, monthStart),
+  const [daily, counts, oldestPending, failuresDaily, latestFailures, spikes, conflicts, waiting, recentAttempt, paused] = await Promise.all([
+    // Today, this month and the 30-day chart in one read of at most 31 days of the rollup.
+    dailySums(db, monthDay < days[0] ? monthDay : days[0]),
     syncStatusCounts(db),
     db.wechatSync.findFirst({ where: { status: { in: ["PENDING", "RETRYING"] } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.$queryRaw<{ day: string; paid: bigint }[]>`
-      SELECT to_char(booked_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, sum(amount_fen) AS paid
-      FROM fee_entries WHERE booked_at >= ${since30} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ day: string; failures: bigint }[]>`
       SELECT to_char(started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, count(*) AS failures
       FROM wechat_sync_attempts WHERE started_at >= ${since30} AND outcome <> 'SUCCESS' GROUP BY 1 ORDER BY 1`,
@@ -47,25 +56,23 @@ export async function overview(db: Db, now = new Date()) {
     db.wechatSync.count({
       where: { status: { in: ["PENDING", "RETRYING"] }, nextAttemptAt: { lt: new Date(now.getTime() - STALL_MS) }, leaseOwner: null },
     }),
-    db.wechatSyncAttempt.count({ where: { startedAt: { gte: new Date(now.getTime() - STALL_MS) } } }),
+    db.wechatSyncAttempt.findFirst({ where: { startedAt: { gte: new Date(now.getTime() - STALL_MS) } }, select: { id: true } }),
     db.setting.findUnique({ where: { key: PAUSED_SETTING } }),
   ]);
 
-  const days = Array.from({ length: 30 }, (_, i) => new Date(today.getTime() - (29 - i) * 86_400_000).toISOString().slice(0, 10));
-  const paidByDay = new Map(daily.map((row) => [row.day, Number(row.paid)]));
   const failuresByDay = new Map(failuresDaily.map((row) => [row.day, Number(row.failures)]));
   return {
-    today: todaySums,
-    month: monthSums,
+    today: add(daily, todayDay),
+    month: add(daily, monthDay),
     counts,
     oldestPendingMinutes: oldestPending ? Math.floor((now.getTime() - oldestPending.createdAt.getTime()) / 60_000) : null,
-    paidSeries: days.map((day) => ({ label: day, value: paidByDay.get(day) ?? 0 })),
+    paidSeries: days.map((day) => ({ label: day, value: daily.get(day)?.paidFen ?? 0 })),
     failureSeries: days.map((day) => ({ label: day, value: failuresByDay.get(day) ?? 0 })),
     latestFailures,
     signatureSpikes: spikes.map((row) => ({ unionId: row.union_id ?? "?", count: Number(row.count) })),
     conflicts,
     // Due work nobody has claimed, and no attempt at all lately: no worker is running.
-    stalled: waiting > 0 && recentAttempts === 0 && paused?.value !== true,
+    stalled: waiting > 0 && !recentAttempt && paused?.value !== true,
     paused: paused?.value === true,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { SyncStatus } from "@/lib/generated/prisma";
 import { syncsWhere } from "@/lib/queries/syncs-filter";
 import type { ListSyncsQuery } from "@/lib/validations/syncs";
 
@@ -29,9 +30,11 @@ export async function listSyncs(db: Db, query: ListSyncsQuery) {
 
 export type SyncRow = Awaited<ReturnType<typeof listSyncs>>["rows"][number];
 
-export async function syncStatusCounts(db: Db) {
-  const groups = await db.wechatSync.groupBy({ by: ["status"], _count: { _all: true } });
-  const counts = { PENDING: 0, RETRYING: 0, SYNCED: 0, FAILED: 0 };
-  for (const group of groups) counts[group.status] = group._count._all;
+/** Syncs per status from the trigger-kept counters (a few hundred rows), never a scan of every sync. */
+export async function syncStatusCounts(db: Db): Promise<Record<SyncStatus, number>> {
+  const rows = await db.$queryRaw<{ status: SyncStatus; count: bigint }[]>`
+    SELECT status, sum(count) AS count FROM sync_status_counts GROUP BY status`;
+  const counts = Object.fromEntries(Object.values(SyncStatus).map((status) => [status, 0])) as Record<SyncStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { ukeyNeedsRotation } from "@/lib/bolink/ukey";
 import type { Db } from "@/lib/db/client";
 
 /** "••••••••0718": enough to tell keys apart, never enough to sign with. */
@@ -16,7 +17,11 @@ export async function listVendors(db: Db) {
     take: 1000,
     select: { id: true, unionId: true, name: true, enabled: true, signingKey: true, updatedAt: true },
   });
-  return rows.map(({ signingKey, ...vendor }) => ({ ...vendor, keyMask: maskKey(signingKey) }));
+  return rows.map(({ signingKey, ...vendor }) => ({
+    ...vendor,
+    keyMask: maskKey(signingKey),
+    keyNeedsRotation: ukeyNeedsRotation(signingKey),
+  }));
 }
 
 export type VendorRow = Awaited<ReturnType<typeof listVendors>>[number];

@@ -5,6 +5,8 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { UKEY_MIN_LENGTH, ukeyNeedsRotation } from "@/lib/bolink/ukey";
+import { log } from "@/lib/log";
 import { EnvError, type Env } from "@/lib/env";
 
 /** AUTH_SECRET from the environment; for the embedded setup, generated once under DATA_DIR. */
@@ -47,4 +49,20 @@ export async function upsertVendorFromEnv(db: Db, env: Env): Promise<string | nu
     update: { signingKey: env.BOLINK_UKEY, ...(env.BOLINK_VENDOR_NAME ? { name } : {}) },
   });
   return env.BOLINK_UNION_ID;
+}
+
+/**
+ * Once per start, one warning per vendor whose key new keys could not be (shorter than
+ * UKEY_MIN_LENGTH or outside the alphabet): it keeps verifying callbacks, but should be rotated.
+ */
+export async function warnAboutWeakVendorKeys(db: Db): Promise<string[]> {
+  const vendors = await db.vendorAccount.findMany({ select: { unionId: true, signingKey: true }, orderBy: { unionId: "asc" } });
+  const weak = vendors.filter((vendor) => ukeyNeedsRotation(vendor.signingKey)).map((vendor) => vendor.unionId);
+  for (const unionId of weak) {
+    log.warn(
+      { unionId },
+      `vendor ${unionId}: its Bolink ukey is weaker than ${UKEY_MIN_LENGTH} letters and digits; it still works, but rotate it (get a new key from Bolink, replace it under 厂商 Vendors or in BOLINK_UKEY)`,
+    );
+  }
+  return weak;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UKEY_ALPHABET, UKEY_MIN_LENGTH } from "@/lib/bolink/ukey";
 
 export const unionId = z.string().trim().regex(/^\d{1,18}$/, "digits only (Bolink's union_id)");
 export const vendorName = z.string().trim().min(1).max(100);
@@ -6,9 +7,9 @@ export const vendorName = z.string().trim().min(1).max(100);
 export const ukey = z
   .string()
   .trim()
-  .min(8, "at least 8 characters")
+  .min(UKEY_MIN_LENGTH, `at least ${UKEY_MIN_LENGTH} characters`)
   .max(200)
-  .regex(/^[\x21-\x7e]+$/, "visible ASCII only, no spaces");
+  .regex(UKEY_ALPHABET, "letters and digits only");
 
 const vendorId = z.number().int().positive();
 

@@ -44,7 +44,12 @@ describe("ext-payment client against the simulator", () => {
     expect(result.error).toBeUndefined();
     expect(sim.received).toHaveLength(1);
     expect(sim.received[0]).toMatchObject({ body, path: "/v3/parking/reminders/ext-payment", status: 204, outTradeNo: "O1" });
-    expect(sim.received[0].headers).toMatchObject({ "content-type": "application/json", accept: "application/json" });
+    expect(sim.received[0].headers).toMatchObject({
+      "content-type": "application/json",
+      accept: "application/json",
+      "wechatpay-serial": sim.platformKeyId,
+      "user-agent": expect.stringMatching(/^parking-sync-console\/\S+ \(\w+\/\w+\) Node\.js\//),
+    });
     expect(sim.received[0].headers.authorization).toMatch(/^WECHATPAY2-SHA256-RSA2048 mchid="1900000001",/);
     expect(sim.acceptedCount("O1")).toBe(1);
   });

@@ -1,13 +1,18 @@
 // POST /v3/parking/reminders/ext-payment with the exact body text, signed, every answer verified,
 // classified by HTTP status (WeChat spells codes differently across APIs; statuses are stable).
 // Never throws for HTTP or network outcomes: every call ends in a CallResult for the attempt log.
+import os from "node:os";
 import type { LiveConfig } from "@/lib/wechatpay/config";
 import { buildAuthorization, verifyResponse } from "@/lib/wechatpay/signing";
+import { fetchTransport, httpTransport, type Answer, type Transport } from "@/lib/wechatpay/transport";
 
 export const EXT_PAYMENT_PATH = "/v3/parking/reminders/ext-payment";
 
 /** Where and as whom to call: the live config, or the simulator's URL and platform key. */
-export type ExtPaymentTarget = Omit<LiveConfig, "mode">;
+export type ExtPaymentTarget = Omit<LiveConfig, "mode" | "trustedKeys" | "wechatpaySerial"> & {
+  /** Defaults to the first trusted key's serial. */
+  wechatpaySerial?: string;
+};
 
 export type CallOutcome = "SUCCESS" | "TRANSIENT" | "PERMANENT";
 
@@ -34,37 +39,40 @@ export type CallResult = {
 
 export type ExtPaymentClient = { post(bodyText: string): Promise<CallResult> };
 
-export type ExtPaymentClientOptions = { timeoutMs?: number; fetch?: typeof fetch };
+export type ExtPaymentClientOptions = { timeoutMs?: number; fetch?: typeof fetch; transport?: Transport; maxSockets?: number };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 // A failover makes two attempts; both must fit inside the sync worker's lease (SYNC_LEASE, 60 s).
 export const MAX_TIMEOUT_MS = 25_000;
 const STORED_BODY_CHARS = 4096;
 
+/** WeChat refuses calls without a User-Agent; the official SDKs name themselves and the platform. */
+export const USER_AGENT = `parking-sync-console/${process.env.npm_package_version ?? "0.1.0"} (${os.platform()}/${os.arch()}) Node.js/${process.versions.node}`;
+
 export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPaymentClientOptions = {}): ExtPaymentClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new RangeError(`timeoutMs must be 1..${MAX_TIMEOUT_MS}`);
   }
-  const doFetch = options.fetch ?? fetch;
+  const wechatpaySerial = config.wechatpaySerial ?? [...config.wechatKeys.keys()][0] ?? "";
+  const send = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : httpTransport({ maxSockets: options.maxSockets }));
 
   async function attempt(baseUrl: string, bodyText: string): Promise<{ answered: boolean; result: CallResult }> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const host = new URL(baseUrl).host;
     const noAnswer = { host, httpStatus: null, code: null, responseBody: null, signatureCheck: null, retryAfterSec: null, requestId: null };
-    let response: Response;
+    let response: Answer;
     try {
-      response = await doFetch(`${baseUrl}${EXT_PAYMENT_PATH}`, {
-        method: "POST",
+      response = await send(`${baseUrl}${EXT_PAYMENT_PATH}`, {
         body: bodyText,
-        // A redirect would re-send a body signed for this path elsewhere; treat it as an answer.
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
         headers: {
           Accept: "application/json",
           "Content-Type": "application/json",
-          "User-Agent": "parking-sync-console",
+          "User-Agent": USER_AGENT,
+          // Names the key WeChat should sign its answer with (the public key or the newest certificate).
+          "Wechatpay-Serial": wechatpaySerial,
           Authorization: buildAuthorization({
             mchid: config.mchid,
             serialNo: config.merchantSerialNo,
@@ -76,30 +84,25 @@ export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPay
         },
       });
     } catch (error) {
+      const answeredStatus = (error as { answered?: unknown }).answered;
+      if (typeof answeredStatus === "number") {
+        const description = `answer cut off: ${describeFailure(error, timeoutMs)}`;
+        const result = { ...noAnswer, httpStatus: answeredStatus, outcome: "TRANSIENT", message: description } as const;
+        return { answered: true, result: { ...result, error: description, durationMs: elapsed() } };
+      }
       const description = describeFailure(error, timeoutMs);
       return { answered: false, result: { ...noAnswer, outcome: "TRANSIENT", message: description, error: description, durationMs: elapsed() } };
     }
 
-    const answered = {
-      host,
-      httpStatus: response.status,
-      requestId: response.headers.get("request-id"),
-      retryAfterSec: parseRetryAfter(response.headers.get("retry-after")),
-    };
-    let raw: Buffer;
-    try {
-      raw = Buffer.from(await response.arrayBuffer());
-    } catch (error) {
-      const description = `answer cut off: ${describeFailure(error, timeoutMs)}`;
-      const result = { ...answered, outcome: "TRANSIENT", code: null, message: description, responseBody: null, signatureCheck: null } as const;
-      return { answered: true, result: { ...result, error: description, durationMs: elapsed() } };
-    }
-    const text = raw.toString("utf8");
-    const signatureCheck = verifyResponse({ headers: response.headers, body: raw, keys: config.wechatKeys });
+    const text = response.body.toString("utf8");
+    const signatureCheck = verifyResponse({ headers: response.headers, body: response.body, keys: config.wechatKeys });
     return {
       answered: true,
       result: {
-        ...answered,
+        host,
+        httpStatus: response.status,
+        requestId: response.headers.get("request-id"),
+        retryAfterSec: parseRetryAfter(response.headers.get("retry-after")),
         ...errorFields(text),
         outcome: classify(response.status, signatureCheck),
         responseBody: text ? text.slice(0, STORED_BODY_CHARS) : null,
@@ -139,7 +142,8 @@ export function classify(status: number, signatureCheck: string): CallOutcome {
 
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  // fetch wraps the socket error in `cause`; node:http throws it as is.
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause ?? (error as { code?: unknown; message?: unknown });
   const code = typeof cause?.code === "string" ? cause.code : null;
   const detail = typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
   return `network error: ${[code, detail].filter(Boolean).join(" ")}`.slice(0, 300);

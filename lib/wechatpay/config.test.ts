@@ -64,7 +64,7 @@ describe("parseWechatPayConfig", () => {
 
   it("names everything missing from a partial configuration", () => {
     expect(() => parseWechatPayConfig({ WECHATPAY_MCHID: "1" })).toThrow(
-      "WeChat Pay is partly configured: also set WECHATPAY_MERCHANT_SERIAL_NO, WECHATPAY_MERCHANT_PRIVATE_KEY, WECHATPAY_PUBLIC_KEY, WECHATPAY_PUBLIC_KEY_ID",
+      "WeChat Pay is partly configured: also set WECHATPAY_MERCHANT_SERIAL_NO, WECHATPAY_MERCHANT_PRIVATE_KEY, WECHATPAY_PUBLIC_KEY (or WECHATPAY_PLATFORM_CERTS), WECHATPAY_PUBLIC_KEY_ID",
     );
     expect(() => parseWechatPayConfig({ ...full, WECHATPAY_PUBLIC_KEY_ID: "" })).toThrow(
       "WeChat Pay is partly configured: also set WECHATPAY_PUBLIC_KEY_ID",
@@ -134,6 +134,55 @@ describe("parseWechatPayConfig", () => {
       const certificate = selfSignedCertificate(platform, serialHex, new Date(Date.now() + yearMs));
       const config = live({ ...full, WECHATPAY_PUBLIC_KEY: certificate.replace(/\n/g, "\\n") });
       expect([...config.wechatKeys.keys()]).toEqual(["PUB_KEY_ID_0112"]);
+    });
+
+    it("sends the public key's id as Wechatpay-Serial in public-key mode", () => {
+      const config = live(full);
+      expect(config.wechatpaySerial).toBe("PUB_KEY_ID_0112");
+      expect(config.trustedKeys).toEqual([{ serial: "PUB_KEY_ID_0112", kind: "public-key", validFrom: null, validTo: null }]);
+    });
+
+    it("trusts every certificate in WECHATPAY_PLATFORM_CERTS (paths or PEM text), and names the newest", () => {
+      const second = generateKeyPair();
+      const older = selfSignedCertificate(platform, "0a01", new Date(Date.now() + 20 * 86_400_000));
+      const newer = selfSignedCertificate(second, "0b02", new Date(Date.now() + 2 * yearMs));
+      const config = live({
+        ...full,
+        WECHATPAY_PUBLIC_KEY: undefined,
+        WECHATPAY_PUBLIC_KEY_ID: undefined,
+        WECHATPAY_PLATFORM_CERTS: `${file("older.pem", older)}, ${newer.replace(/\n/g, "\\n")}`,
+      });
+      expect([...config.wechatKeys.keys()]).toEqual(["0A01", "0B02"]);
+      expect(config.wechatpaySerial).toBe("0B02");
+      expect(config.trustedKeys.map((key) => [key.serial, key.kind, key.validTo!.getTime() > Date.now()])).toEqual([
+        ["0A01", "certificate", true],
+        ["0B02", "certificate", true],
+      ]);
+      // An answer signed with either certificate verifies.
+      expect(verified(config, "0A01")).toBe("verified");
+      const headers = new Headers(signResponse(second.privateKey, "0B02", ""));
+      expect(verifyResponse({ headers, body: "", keys: config.wechatKeys })).toBe("verified");
+    });
+
+    it("keeps the public key in front when certificates are also trusted (a move between the two)", () => {
+      const certificate = selfSignedCertificate(generateKeyPair(), "0c03", new Date(Date.now() + yearMs));
+      const config = live({ ...full, WECHATPAY_PLATFORM_CERTS: certificate });
+      expect([...config.wechatKeys.keys()]).toEqual(["PUB_KEY_ID_0112", "0C03"]);
+      expect(config.wechatpaySerial).toBe("PUB_KEY_ID_0112");
+    });
+
+    it("skips an expired certificate left in the list, but not when nothing valid remains", () => {
+      const expired = selfSignedCertificate(platform, "0d04", new Date(Date.now() - 86_400_000));
+      const current = selfSignedCertificate(platform, "0e05", new Date(Date.now() + yearMs));
+      const base = { ...full, WECHATPAY_PUBLIC_KEY: undefined, WECHATPAY_PUBLIC_KEY_ID: undefined };
+      expect([...live({ ...base, WECHATPAY_PLATFORM_CERTS: `${expired},${current}` }).wechatKeys.keys()]).toEqual(["0E05"]);
+      expect(() => parseWechatPayConfig({ ...base, WECHATPAY_PLATFORM_CERTS: expired })).toThrow(
+        "WECHATPAY_PLATFORM_CERTS: every certificate has expired; download the current one.",
+      );
+      expect(() => parseWechatPayConfig({ ...base, WECHATPAY_PLATFORM_CERTS: `${current},${current}` })).toThrow("WeChat Pay key 0E05 is given twice");
+      expect(() => parseWechatPayConfig({ ...base, WECHATPAY_PLATFORM_CERTS: publicPem })).toThrow(
+        "WECHATPAY_PLATFORM_CERTS (item 1): not an X.509 certificate",
+      );
     });
 
     it("refuses an expired certificate", () => {

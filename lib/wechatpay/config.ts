@@ -16,28 +16,36 @@ export type LiveConfig = {
    * serial). A map rather than one key so a key rotation can trust old and new side by side.
    */
   wechatKeys: ReadonlyMap<string, KeyObject>;
+  /**
+   * Sent as `Wechatpay-Serial` on every request: the public key's id, else the newest platform
+   * certificate's serial. While a merchant moves between the two, WeChat signs with the one named.
+   */
+  wechatpaySerial: string;
+  /** What each trusted key is and, for certificates, when it expires (for the dashboard's warning). */
+  trustedKeys: readonly TrustedKey[];
   baseUrl: string;
   /** WeChat's second site, only when talking to WeChat's default host. */
   backupBaseUrl: string | null;
 };
 
+export type TrustedKey = { serial: string; kind: "public-key" | "certificate"; validFrom: Date | null; validTo: Date | null };
+
 export type WechatPayConfig = { mode: "simulator" } | LiveConfig;
 
 export class WechatPayConfigError extends Error {}
 
-const REQUIRED = [
-  "WECHATPAY_MCHID",
-  "WECHATPAY_MERCHANT_SERIAL_NO",
-  "WECHATPAY_MERCHANT_PRIVATE_KEY",
-  "WECHATPAY_PUBLIC_KEY",
-] as const;
+const REQUIRED = ["WECHATPAY_MCHID", "WECHATPAY_MERCHANT_SERIAL_NO", "WECHATPAY_MERCHANT_PRIVATE_KEY"] as const;
+const WECHAT_KEYS = ["WECHATPAY_PUBLIC_KEY", "WECHATPAY_PLATFORM_CERTS"] as const;
 
 export function parseWechatPayConfig(env: Record<string, string | undefined> = process.env): WechatPayConfig {
   const value = (name: string) => env[name]?.trim() || undefined;
-  if (![...REQUIRED, "WECHATPAY_PUBLIC_KEY_ID"].some(value)) return { mode: "simulator" };
+  if (![...REQUIRED, ...WECHAT_KEYS, "WECHATPAY_PUBLIC_KEY_ID"].some(value)) return { mode: "simulator" };
   const missing: string[] = REQUIRED.filter((name) => !value(name));
+  if (!WECHAT_KEYS.some(value)) missing.push("WECHATPAY_PUBLIC_KEY (or WECHATPAY_PLATFORM_CERTS)");
   if (missing.length) {
-    if (!value("WECHATPAY_PUBLIC_KEY_ID")) missing.push("WECHATPAY_PUBLIC_KEY_ID (unless WECHATPAY_PUBLIC_KEY is a platform certificate)");
+    if (!value("WECHATPAY_PUBLIC_KEY_ID") && !value("WECHATPAY_PLATFORM_CERTS")) {
+      missing.push("WECHATPAY_PUBLIC_KEY_ID (unless WECHATPAY_PUBLIC_KEY is a platform certificate)");
+    }
     throw new WechatPayConfigError(
       `WeChat Pay is partly configured: also set ${missing.join(", ")} (or unset all WECHATPAY_* to use the local simulator).`,
     );
@@ -58,42 +66,92 @@ export function parseWechatPayConfig(env: Record<string, string | undefined> = p
     throw new WechatPayConfigError("WECHATPAY_MERCHANT_PRIVATE_KEY: must be an RSA key of at least 2048 bits (apiclient_key.pem).");
   }
 
-  const [serial, wechatKey] = readWechatKey(loadPem("WECHATPAY_PUBLIC_KEY", value("WECHATPAY_PUBLIC_KEY")!), value("WECHATPAY_PUBLIC_KEY_ID"));
+  const trusted: (TrustedKey & { key: KeyObject })[] = [];
+  const publicKeyText = value("WECHATPAY_PUBLIC_KEY");
+  if (publicKeyText) trusted.push(readWechatKey(loadPem("WECHATPAY_PUBLIC_KEY", publicKeyText), value("WECHATPAY_PUBLIC_KEY_ID")));
+  trusted.push(...readPlatformCertificates(value("WECHATPAY_PLATFORM_CERTS")));
+  const wechatKeys = new Map<string, KeyObject>();
+  for (const entry of trusted) {
+    if (wechatKeys.has(entry.serial)) throw new WechatPayConfigError(`WeChat Pay key ${entry.serial} is given twice; list each key once.`);
+    wechatKeys.set(entry.serial, entry.key);
+  }
   const baseUrl = parseBaseUrl(value("WECHATPAY_BASE_URL") ?? DEFAULT_BASE_URL);
   return {
     mode: "live",
     mchid,
     merchantSerialNo,
     merchantPrivateKey,
-    wechatKeys: new Map([[serial, wechatKey]]),
+    wechatKeys,
+    wechatpaySerial: preferredSerial(trusted),
+    trustedKeys: trusted.map(({ serial, kind, validFrom, validTo }) => ({ serial, kind, validFrom, validTo })),
     baseUrl,
     backupBaseUrl: baseUrl === DEFAULT_BASE_URL ? BACKUP_BASE_URL : null,
   };
 }
 
+/**
+ * The public key's id when there is one (public-key mode); otherwise the platform certificate
+ * issued last, which WeChat switches to days before the older one expires.
+ */
+function preferredSerial(trusted: TrustedKey[]): string {
+  const publicKey = trusted.find((entry) => entry.kind === "public-key");
+  if (publicKey) return publicKey.serial;
+  const newest = [...trusted].sort((a, b) => (b.validFrom?.getTime() ?? 0) - (a.validFrom?.getTime() ?? 0))[0];
+  return newest.serial;
+}
+
 /** A WeChat Pay public key (with its PUB_KEY_ID_…) or, for older merchants, a platform certificate. */
-function readWechatKey(pem: string, keyId: string | undefined): [string, KeyObject] {
+function readWechatKey(pem: string, keyId: string | undefined): TrustedKey & { key: KeyObject } {
   const name = "WECHATPAY_PUBLIC_KEY";
   if (pem.includes("PRIVATE KEY-----")) {
     throw new WechatPayConfigError(`${name}: this is a private key; give WeChat Pay's public key (pub_key.pem) or platform certificate.`);
   }
-  let serial = keyId;
-  let key: KeyObject;
   if (pem.includes("-----BEGIN CERTIFICATE-----")) {
-    const certificate = parseOr(name, "not a valid platform certificate", () => new X509Certificate(pem));
-    if (Date.parse(certificate.validTo) < Date.now()) {
-      throw new WechatPayConfigError(`${name}: the platform certificate expired on ${certificate.validTo}; download the current one.`);
+    const certificate = readCertificate(name, pem);
+    if (certificate.validTo.getTime() < Date.now()) {
+      throw new WechatPayConfigError(`${name}: the platform certificate expired on ${certificate.validTo.toISOString()}; download the current one.`);
     }
-    key = certificate.publicKey;
-    serial ??= certificate.serialNumber.toUpperCase();
-  } else {
-    key = parseOr(name, "not a PEM public key", () => createPublicKey({ key: pem, format: "pem" }));
-    if (!serial) {
-      throw new WechatPayConfigError("WeChat Pay is partly configured: also set WECHATPAY_PUBLIC_KEY_ID (the key's id, PUB_KEY_ID_…).");
-    }
+    return keyId ? { ...certificate, serial: keyId } : certificate;
   }
+  const key = parseOr(name, "not a PEM public key", () => createPublicKey({ key: pem, format: "pem" }));
+  if (!keyId) throw new WechatPayConfigError("WeChat Pay is partly configured: also set WECHATPAY_PUBLIC_KEY_ID (the key's id, PUB_KEY_ID_…).");
   if (!isRsa2048(key)) throw new WechatPayConfigError(`${name}: must be an RSA key of at least 2048 bits.`);
-  return [serial, key];
+  return { serial: keyId, kind: "public-key", validFrom: null, validTo: null, key };
+}
+
+/**
+ * WECHATPAY_PLATFORM_CERTS: comma-separated paths or PEM texts. An expired certificate is skipped
+ * (left over from a rotation, it must not stop the app) as long as another key is still valid.
+ */
+function readPlatformCertificates(raw: string | undefined): (TrustedKey & { key: KeyObject })[] {
+  if (!raw) return [];
+  const name = "WECHATPAY_PLATFORM_CERTS";
+  const certificates = raw
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item, index) => {
+      const pem = loadPem(`${name} (item ${index + 1})`, item);
+      if (!pem.includes("-----BEGIN CERTIFICATE-----")) {
+        throw new WechatPayConfigError(`${name} (item ${index + 1}): not an X.509 certificate (-----BEGIN CERTIFICATE-----).`);
+      }
+      return readCertificate(`${name} (item ${index + 1})`, pem);
+    });
+  const valid = certificates.filter((certificate) => certificate.validTo.getTime() >= Date.now());
+  if (!valid.length) throw new WechatPayConfigError(`${name}: every certificate has expired; download the current one.`);
+  return valid;
+}
+
+function readCertificate(name: string, pem: string): TrustedKey & { key: KeyObject; validTo: Date } {
+  const certificate = parseOr(name, "not a valid platform certificate", () => new X509Certificate(pem));
+  if (!isRsa2048(certificate.publicKey)) throw new WechatPayConfigError(`${name}: must be an RSA key of at least 2048 bits.`);
+  return {
+    serial: certificate.serialNumber.toUpperCase(),
+    kind: "certificate",
+    validFrom: new Date(certificate.validFrom),
+    validTo: new Date(certificate.validTo),
+    key: certificate.publicKey,
+  };
 }
 
 /** PEM text (literal "\n" escapes allowed, as env files write them) or a path to a PEM file. */

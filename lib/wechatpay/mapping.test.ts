@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { MappingError, serializeExtPaymentBody, toExtPaymentBody, type MappableRenewal } from "@/lib/wechatpay/mapping";
 
+const WX_ID = "4200001234202611280123456789"; // WeChat transaction id form: 28 digits, starting 42
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 const renewal: MappableRenewal = {
   outTradeNo: "OUT-1",
-  tradeNo: "4200001234",
+  tradeNo: WX_ID,
   amountFen: 12050,
   payTime: new Date(1_719_128_975_000),
   receivedAt: new Date(1_719_129_000_000),
@@ -19,7 +20,7 @@ const feeType = (startDate: string, endDate: string) =>
 describe("toExtPaymentBody", () => {
   it("maps a monthly WeChat-paid renewal at a mapped park, keys in the documented order", () => {
     expect(serializeExtPaymentBody(toExtPaymentBody(renewal, mapped))).toBe(
-      '{"out_trade_no":"OUT-1","fee_items":[{"fee_type":"EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY","amount":12050}],"pay_time":1719128975,"wx_parking_lot_id":"WX-LOT-9","wx_trade_no":"4200001234"}',
+      '{"out_trade_no":"OUT-1","fee_items":[{"fee_type":"EXT_PARKING_PAYMENT_FEE_TYPE_MONTHLY","amount":12050}],"pay_time":1719128975,"wx_parking_lot_id":"WX-LOT-9","wx_trade_no":"4200001234202611280123456789"}',
     );
   });
 
@@ -53,16 +54,26 @@ describe("toExtPaymentBody", () => {
   });
 
   it("sends wx_trade_no only for WeChat Pay payments (pay_company 0)", () => {
-    expect(toExtPaymentBody(renewal, mapped).wx_trade_no).toBe("4200001234");
+    expect(toExtPaymentBody(renewal, mapped).wx_trade_no).toBe(WX_ID);
     for (const payCompany of [1, 2, null]) {
       expect(Object.keys(toExtPaymentBody({ ...renewal, payCompany }, mapped))).toEqual(["out_trade_no", "fee_items", "pay_time", "wx_parking_lot_id"]);
     }
     expect(Object.keys(toExtPaymentBody({ ...renewal, tradeNo: null }, null))).toEqual(["out_trade_no", "fee_items", "pay_time"]);
   });
 
+  it("sends wx_trade_no only when trade_no has the form of a WeChat transaction id (28 digits, 42…)", () => {
+    // Bolink's own examples of trade_no, and near misses of WeChat's form.
+    for (const tradeNo of ["M201WWEZXQ7TZPZ36U9W", "201712125566359777", "4200001234", `${WX_ID}0`, WX_ID.slice(0, -1), `41${WX_ID.slice(2)}`, `${WX_ID.slice(0, -1)}X`]) {
+      const body = toExtPaymentBody({ ...renewal, tradeNo }, mapped);
+      expect(body).not.toHaveProperty("wx_trade_no");
+      expect(body.out_trade_no).toBe("OUT-1");
+    }
+    expect(toExtPaymentBody({ ...renewal, tradeNo: ` ${WX_ID} ` }, mapped).wx_trade_no).toBe(WX_ID);
+  });
+
   it("falls back to trade_no for out_trade_no and to the receive time for pay_time", () => {
-    expect(toExtPaymentBody({ ...renewal, outTradeNo: null, payTime: null }, null)).toMatchObject({ out_trade_no: "4200001234", pay_time: 1_719_129_000 });
-    expect(toExtPaymentBody({ ...renewal, outTradeNo: "", payCompany: 1 }, null).out_trade_no).toBe("4200001234");
+    expect(toExtPaymentBody({ ...renewal, outTradeNo: null, payTime: null }, null)).toMatchObject({ out_trade_no: WX_ID, pay_time: 1_719_129_000 });
+    expect(toExtPaymentBody({ ...renewal, outTradeNo: "", payCompany: 1 }, null).out_trade_no).toBe(WX_ID);
   });
 
   it("refuses what WeChat cannot take, with a MappingError", () => {

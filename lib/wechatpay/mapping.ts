@@ -32,8 +32,15 @@ export type ExtPaymentBody = {
 
 export class MappingError extends Error {}
 
-/** Bolink's pay_company for WeChat Pay: only then is trade_no a WeChat transaction id. */
+/** Bolink's pay_company for WeChat Pay: only then can trade_no be a WeChat transaction id. */
 export const PAY_COMPANY_WECHAT = 0;
+
+/**
+ * A WeChat Pay transaction id (transaction_id): 28 digits starting 42. Bolink's trade_no is "a
+ * third-party serial" and its own examples (M201WWEZXQ7TZPZ36U9W) are not one; sending such a value
+ * as wx_trade_no would risk a 400 on every WeChat-paid renewal.
+ */
+export const WECHAT_TRANSACTION_ID = /^42\d{26}$/;
 
 /** Inclusive day counts that read as "about three months": a quarter is 89–92 days; the rest is slack. */
 export const QUARTER_DAYS = { min: 80, max: 100 } as const;
@@ -71,10 +78,7 @@ export function toExtPaymentBody(renewal: MappableRenewal, park: MappablePark): 
     body.wx_parking_lot_id = lotId;
   }
   const tradeNo = present(renewal.tradeNo);
-  if (renewal.payCompany === PAY_COMPANY_WECHAT && tradeNo) {
-    if (tradeNo.length > MAX_ID_LENGTH) throw new MappingError(`trade_no is longer than ${MAX_ID_LENGTH} characters`);
-    body.wx_trade_no = tradeNo;
-  }
+  if (renewal.payCompany === PAY_COMPANY_WECHAT && tradeNo && WECHAT_TRANSACTION_ID.test(tradeNo)) body.wx_trade_no = tradeNo;
   return body;
 }
 

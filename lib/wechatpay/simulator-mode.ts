@@ -17,6 +17,7 @@ export function simulatorTarget(
     merchantSerialNo: merchant.serial,
     merchantPrivateKey: merchant.privateKey,
     wechatKeys: new Map([[simulator.platformKeyId, simulator.platformPublicKey]]),
+    wechatpaySerial: simulator.platformKeyId,
     baseUrl: simulator.url,
     backupBaseUrl: null,
   };

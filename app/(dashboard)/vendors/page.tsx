@@ -14,6 +14,17 @@ export default async function VendorsPage() {
   return (
     <>
       <PageHeader title={t.pages.vendors.title} description={t.pages.vendors.description} />
+      {vendors.some((vendor) => vendor.keyNeedsRotation) ? (
+        <Card className="mb-4 border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="alert" data-testid="weak-key-warning">
+          {t.vendors.weakKeyWarning.replace(
+            "{ids}",
+            vendors
+              .filter((vendor) => vendor.keyNeedsRotation)
+              .map((vendor) => vendor.unionId)
+              .join(", "),
+          )}
+        </Card>
+      ) : null}
       <Card className="mb-4 px-4 py-3">
         <h2 className="text-sm font-semibold">{t.vendors.callbackTitle}</h2>
         <p className="text-xs text-slate-500">{t.vendors.callbackHint}</p>

@@ -1,6 +1,8 @@
+import { alertsEn } from "./alerts-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
+  ...alertsEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",
@@ -24,7 +26,7 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "Wrong username or password",
-    throttled: "Too many failed attempts. Try again in 15 minutes.",
+    throttled: "Too many failed attempts from here. Try again later.",
     signOut: "Sign out",
     signedInAs: "Signed in as",
   },
@@ -115,7 +117,13 @@ export const en: Messages = {
     confirm: "Confirm",
     cancel: "Cancel",
   },
-  wechat: { live: "WeChat Pay: live", simulator: "WeChat Pay: local simulator", unknown: "WeChat Pay: not running" },
+  wechat: {
+    live: "WeChat Pay: live",
+    simulator: "WeChat Pay: local simulator",
+    unknown: "WeChat Pay: not running",
+    keyExpiring: "WeChat Pay platform certificate {serial} expires on {date} ({days} days left); after that, WeChat Pay's answers cannot be verified.",
+    keyExpiringFix: "Download the new platform certificate from the merchant platform, add it to WECHATPAY_PLATFORM_CERTS and restart instances one by one (see \"WeChat Pay key rotation\" in the operations guide).",
+  },
   table: {
     next: "Next",
     prev: "Previous",
@@ -247,7 +255,10 @@ export const en: Messages = {
     unionIdHint: "Bolink's numeric id",
     name: "Name",
     ukey: "ukey (signing key)",
-    ukeyHint: "At least 8 characters; never shown again once saved",
+    ukeyHint: "At least 16 letters and digits; never shown again once saved",
+    rotateKey: "Weak key",
+    weakKeyWarning:
+      "The signing key of {ids} is shorter than 16 letters and digits. It still works, but a key this short can be guessed from signed notices: get a new key from Bolink and replace it.",
     enabled: "Enabled",
     key: "Key",
     updatedAt: "Updated",

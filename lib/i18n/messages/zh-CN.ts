@@ -1,4 +1,7 @@
+import { alertsZhCN } from "./alerts-zh-CN";
+
 export const zhCN = {
+  ...alertsZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
@@ -22,7 +25,7 @@ export const zhCN = {
     submit: "登录",
     submitting: "正在登录…",
     invalid: "用户名或密码错误",
-    throttled: "失败次数过多，请 15 分钟后再试",
+    throttled: "从此处登录失败次数过多，请稍后再试",
     signOut: "退出登录",
     signedInAs: "当前用户",
   },
@@ -113,7 +116,13 @@ export const zhCN = {
     confirm: "确定",
     cancel: "取消",
   },
-  wechat: { live: "微信支付：正式环境", simulator: "微信支付：本地模拟器", unknown: "微信支付：未运行" },
+  wechat: {
+    live: "微信支付：正式环境",
+    simulator: "微信支付：本地模拟器",
+    unknown: "微信支付：未运行",
+    keyExpiring: "微信支付平台证书 {serial} 将于 {date} 到期（还剩 {days} 天），之后微信支付的应答将无法验签。",
+    keyExpiringFix: "请在商户平台下载新的平台证书，加入 WECHATPAY_PLATFORM_CERTS 后逐台重启（步骤见运维文档“微信支付密钥轮换”）。",
+  },
   table: {
     next: "下一页",
     prev: "上一页",
@@ -245,7 +254,9 @@ export const zhCN = {
     unionIdHint: "泊链分配的数字编号",
     name: "名称",
     ukey: "ukey（签名密钥）",
-    ukeyHint: "至少 8 个字符；保存后不再显示",
+    ukeyHint: "至少 16 位字母或数字；保存后不再显示",
+    rotateKey: "密钥过弱",
+    weakKeyWarning: "厂商 {ids} 的签名密钥不足 16 位字母或数字。它仍可使用，但过短的密钥可能被人从已签名的通知中推算出来：请向泊链申请新密钥并替换。",
     enabled: "启用",
     key: "密钥",
     updatedAt: "更新时间",

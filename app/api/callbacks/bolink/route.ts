@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { handleCallback, type BolinkAnswer } from "@/lib/bolink/intake";
 import { readLimitedBody } from "@/lib/bolink/read-body";
-import { getDb } from "@/lib/db/client";
+import { getDb, sqlOf } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
@@ -19,7 +19,7 @@ export async function POST(request: Request) {
   let answer: BolinkAnswer;
   try {
     const body = await readLimitedBody(request);
-    const result = await handleCallback(getDb(), { body, remoteAddr, keepRejected: env().REJECTED_CALLBACKS_LIMIT });
+    const result = await handleCallback(sqlOf(getDb()), { body, remoteAddr, keepRejected: env().REJECTED_CALLBACKS_LIMIT });
     answer = result.answer;
     const outcome = result.booking?.outcome ?? "rejected";
     const seconds = (performance.now() - started) / 1000;
