@@ -67,7 +67,8 @@ export async function evaluateConditions(tx: Tx, rules: AlertRules, now: Date, k
   const paused = await tx.setting.findUnique({ where: { key: PAUSED_SETTING } });
   const isPaused = paused?.value === true;
 
-  if (on("queue_lag") && !isPaused) {
+  // Not judged while paused (the sync_paused rule speaks then): an open lag incident stays as it is.
+  if (!isPaused && on("queue_lag")) {
     const [row] = await tx.$queryRaw<{ due: bigint; oldest: Date | null }[]>`
       SELECT count(*) AS due, min(next_attempt_at) AS oldest FROM wechat_syncs
       WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()`;

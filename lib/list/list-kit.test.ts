@@ -35,10 +35,11 @@ describe("defineListParams.parse", () => {
     expect(query).toEqual({ sort: "payTime", dir: "desc", perPage: 50 });
     expect(values).toEqual({});
     expect(dropped.sort()).toEqual(["after", "channel", "from", "park", "perPage", "q", "sort", "sync", "to", "utm"].sort());
+    expect(parse({ utm: "1", from: "x" })).toMatchObject({ unknown: ["utm"], invalid: ["from"] });
   });
 
   it("ignores blank fields (an empty form control) without calling them invalid", () => {
-    expect(parse({ from: "", park: "  " })).toEqual({ query: { sort: "payTime", dir: "desc", perPage: 50 }, values: {}, dropped: [] });
+    expect(parse({ from: "", park: "  " })).toEqual({ query: { sort: "payTime", dir: "desc", perPage: 50 }, values: {}, dropped: [], unknown: [], invalid: [] });
   });
 
   it("takes the first of repeated parameters and trims text", () => {

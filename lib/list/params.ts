@@ -67,8 +67,10 @@ export type ParsedList<F extends FilterShape, S extends string> = {
   query: ListQuery<F, S>;
   /** The valid parameters as given, for links and controls. */
   values: Record<string, string>;
-  /** Unknown or invalid parameter names, in URL order. */
+  /** Unknown or invalid parameter names, in URL order (a page drops them; an export answers 400). */
   dropped: string[];
+  unknown: string[];
+  invalid: string[];
 };
 
 export function decodeCursor(raw: string, type: SortType): Cursor | null {
@@ -134,7 +136,8 @@ export function defineListParams<const F extends FilterShape, const S extends st
       if (cursor && !(key === "before" && cursors.after)) cursors[key] = cursor;
     }
     const query = { ...filters, sort: sortKey, dir: dir ?? defaults.dir, perPage: perPage ?? defaults.perPage, ...cursors } as ListQuery<F, S>;
-    return { query, values, dropped };
+    const unknown = dropped.filter((key) => !keys.includes(key));
+    return { query, values, dropped, unknown, invalid: dropped.filter((key) => !unknown.includes(key)) };
   }
 
   return {

@@ -1,8 +1,8 @@
-import { alertsEn } from "./alerts-en";
+import { triageEn } from "./triage-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
-  ...alertsEn,
+  ...triageEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",
@@ -290,6 +290,43 @@ export const en: Messages = {
     target: "Target",
     details: "Details",
     system: "system",
+    none: "none",
+    yes: "yes",
+    no: "no",
+    actions: {
+      "user.bootstrap": "Created the first admin",
+      "user.create": "Created a user",
+      "user.change-own-password": "Changed own password",
+      "user.change-role": "Changed a user's role",
+      "user.set-disabled": "Disabled or enabled a user",
+      "user.reset-password": "Reset a user's password",
+      "vendor.create": "Created a vendor",
+      "vendor.update": "Changed a vendor",
+      "vendor.replace-key": "Replaced a vendor key",
+      "park.update": "Changed a park",
+      "park.import": "Imported parks",
+      "sync.resend": "Resent syncs",
+      "sync.resend-matching": "Resent failed syncs matching a filter",
+      "sync.pause": "Paused or resumed syncing",
+    },
+    fields: {
+      role: "Role",
+      from: "From",
+      to: "To",
+      disabled: "Disabled",
+      name: "Name",
+      enabled: "Enabled",
+      imported: "Imported",
+      paused: "Paused",
+      queued: "Queued",
+      skippedSynced: "Skipped (already synced)",
+      skippedInProgress: "Skipped (in progress)",
+      force: "Forced",
+      code: "WeChat code",
+      park: "Park",
+      wxParkingLotId: "WeChat parking-lot ID",
+      feeTypeOverride: "Fee type",
+    },
   },
   rejected: {
     receivedAt: "Received",
@@ -301,6 +338,14 @@ export const en: Messages = {
     body: "Body",
     showBody: "Show body",
     truncated: "Only the first 8 KiB is kept",
+  },
+  exports: {
+    parkName: "Park name",
+    periodStart: "Period start",
+    periodEnd: "Period end",
+    yes: "yes",
+    invalid: "Invalid export parameters: {names}",
+    unknown: "Unknown export parameters: {names}",
   },
   locale: { label: "Language", zh: "中文", en: "English" },
   common: {

@@ -1,7 +1,7 @@
-import { alertsZhCN } from "./alerts-zh-CN";
+import { triageZhCN } from "./triage-zh-CN";
 
 export const zhCN = {
-  ...alertsZhCN,
+  ...triageZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
@@ -288,6 +288,43 @@ export const zhCN = {
     target: "对象",
     details: "详情",
     system: "系统",
+    none: "无",
+    yes: "是",
+    no: "否",
+    actions: {
+      "user.bootstrap": "创建初始管理员",
+      "user.create": "新建用户",
+      "user.change-own-password": "修改自己的密码",
+      "user.change-role": "更改用户角色",
+      "user.set-disabled": "停用或启用用户",
+      "user.reset-password": "重置用户密码",
+      "vendor.create": "新建厂商",
+      "vendor.update": "修改厂商",
+      "vendor.replace-key": "更换厂商密钥",
+      "park.update": "修改车场",
+      "park.import": "导入车场",
+      "sync.resend": "重新推送同步",
+      "sync.resend-matching": "重新推送符合筛选的失败同步",
+      "sync.pause": "暂停或恢复同步",
+    },
+    fields: {
+      role: "角色",
+      from: "原值",
+      to: "新值",
+      disabled: "已停用",
+      name: "名称",
+      enabled: "启用",
+      imported: "导入数量",
+      paused: "已暂停",
+      queued: "已排队",
+      skippedSynced: "跳过（已同步）",
+      skippedInProgress: "跳过（进行中）",
+      force: "强制重推",
+      code: "微信错误码",
+      park: "车场",
+      wxParkingLotId: "微信停车场 ID",
+      feeTypeOverride: "费用类型",
+    },
   },
   rejected: {
     receivedAt: "接收时间",
@@ -299,6 +336,14 @@ export const zhCN = {
     body: "请求体",
     showBody: "查看请求体",
     truncated: "仅保存了前 8 KiB",
+  },
+  exports: {
+    parkName: "车场名称",
+    periodStart: "周期开始",
+    periodEnd: "周期结束",
+    yes: "是",
+    invalid: "导出参数无效：{names}",
+    unknown: "导出不认识这些参数：{names}",
   },
   locale: { label: "语言", zh: "中文", en: "English" },
   common: {
