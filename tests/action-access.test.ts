@@ -21,6 +21,8 @@ const sync = await import("@/lib/actions/sync");
 const users = await import("@/lib/actions/users");
 const vendors = await import("@/lib/actions/vendors");
 const ownPassword = await import("@/lib/actions/own-password");
+const alerts = await import("@/lib/actions/alerts");
+const failures = await import("@/lib/actions/failures");
 const { setLocale } = await import("@/lib/actions/locale");
 
 type Run = (user: SessionUser | null, input: unknown) => Promise<ActionResult<unknown>>;
@@ -28,7 +30,7 @@ type Exposed = (input: never) => Promise<ActionResult<unknown>>;
 
 let db: Db;
 let n = 0;
-const fixtures = { targetUserId: 0, vendorId: 0, syncId: 0 };
+const fixtures = { targetUserId: 0, vendorId: 0, syncId: 0, channelIds: [] as number[], testChannelId: 0 };
 
 /**
  * The one table: each action, the role it needs, and an input that succeeds for that role.
@@ -45,6 +47,11 @@ const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; in
   { name: "user.set-disabled", lib: users.setUserDisabled.run, exposed: users.setUserDisabled, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
   { name: "user.reset-password", lib: users.resetUserPassword.run, exposed: users.resetUserPassword, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
   { name: "user.change-own-password", lib: ownPassword.changeOwnPassword.run, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "alerts.channel.create", lib: alerts.createAlertChannel.run, exposed: alerts.createAlertChannel, role: "ADMIN", input: () => ({ kind: "webhook", name: `c${++n}`, url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef" }) },
+  { name: "alerts.channel.delete", lib: alerts.deleteAlertChannel.run, exposed: alerts.deleteAlertChannel, role: "ADMIN", input: () => ({ id: fixtures.channelIds.pop() }) },
+  { name: "alerts.rules.save", lib: alerts.saveAlertRules.run, exposed: alerts.saveAlertRules, role: "ADMIN", input: () => ({}) },
+  { name: "alerts.channel.test", lib: alerts.sendTestAlert.run, exposed: alerts.sendTestAlert, role: "ADMIN", input: () => ({ channel: `db:${fixtures.testChannelId}` }) },
+  { name: "sync.resend-group", lib: failures.resendFailureGroup.run, exposed: failures.resendFailureGroup, role: "OPERATOR", input: () => ({ group: "0123456789abcdef" }) },
   { name: "vendor.create", lib: vendors.createVendor.run, exposed: vendors.createVendor, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY0123456789ABC" }) },
   { name: "vendor.update", lib: vendors.updateVendor.run, exposed: vendors.updateVendor, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
   { name: "vendor.replace-key", lib: vendors.replaceVendorKey.run, exposed: vendors.replaceVendorKey, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY9876543210ABC" }) },
@@ -69,6 +76,8 @@ beforeAll(async () => {
   const renewal = await db.renewal.create({
     data: { idempotencyKey: "t:A", unionId: "600000", parkId: "P", payState: 1, amountFen: 1, sign: "x", dataText: "{}", rawBody: "{}", bookedAt: new Date() },
   });
+  for (let i = 0; i < 12; i++) fixtures.channelIds.push((await db.alertChannel.create({ data: { kind: "webhook", name: `d${i}`, target: "http://127.0.0.1:9/" } })).id);
+  fixtures.testChannelId = (await db.alertChannel.create({ data: { kind: "webhook", name: "t", target: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).id;
   fixtures.syncId = (await db.wechatSync.create({ data: { renewalId: renewal.id, status: "FAILED" } })).id;
 });
 
