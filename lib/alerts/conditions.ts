@@ -1,5 +1,6 @@
 // What is wrong right now, rule by rule: each active condition has a stable key (rule plus
 // subject) so the evaluator can tell a new incident from one already open.
+import type { RejectReason } from "@/lib/bolink/reject-reasons";
 import type { Tx } from "@/lib/db/client";
 import type { AlertRules, RuleId } from "@/lib/alerts/rules";
 import type { KeyExpiry } from "@/lib/alerts/key-expiry";
@@ -20,8 +21,8 @@ export type Evaluation = { evaluated: Set<RuleId>; active: Condition[] };
 const MINUTE = 60_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** Bad-signature rejections as the callback log records them. */
-export const BAD_SIGN_REASON = "bad sign";
+/** Bad-signature rejections as the callback log records them (a reason code). */
+export const BAD_SIGN_REASON: RejectReason = "bad_sign";
 
 export async function evaluateConditions(tx: Tx, rules: AlertRules, now: Date, keys: KeyExpiry[]): Promise<Evaluation> {
   const evaluated = new Set<RuleId>();

@@ -110,6 +110,21 @@ export const triageEn: Widen<typeof triageZhCN> = {
     copied: "Copied",
     rawBody: "Body (formatted)",
   },
+  paused: {
+    banner: "WeChat sync paused {since}: renewals are still booked but not pushed to WeChat; they go out in order on resume.",
+    manage: "Resume on WeChat sync",
+  },
+  health: {
+    title: "Callback health by vendor",
+    vendor: "Vendor",
+    lastNotice: "Last notice",
+    lastHour: "Last hour",
+    lastDay: "Last 24 h",
+    rejected: "Rejected, 24 h",
+    never: "Never",
+    unknownVendor: "Unknown vendor",
+    disabled: "Disabled",
+  },
   failures: {
     title: "Failure causes",
     description: "Failed syncs grouped by cause: what it means, how to fix it, then resend the whole group.",

@@ -106,6 +106,21 @@ export const triageZhCN = {
     copied: "已复制",
     rawBody: "请求体（已格式化）",
   },
+  paused: {
+    banner: "微信同步已暂停 {since}：续费照常入账，但不会推送到微信，恢复后依次补推。",
+    manage: "去微信同步页恢复",
+  },
+  health: {
+    title: "回调健康（按厂商）",
+    vendor: "厂商",
+    lastNotice: "最近通知",
+    lastHour: "近 1 小时",
+    lastDay: "近 24 小时",
+    rejected: "近 24 小时拒绝",
+    never: "从未",
+    unknownVendor: "未知厂商",
+    disabled: "已停用",
+  },
   failures: {
     title: "失败原因",
     description: "失败的同步按原因分组：原因说明、修复办法，修复后整组重新推送。",
