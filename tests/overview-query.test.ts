@@ -21,9 +21,9 @@ beforeAll(async () => {
   await book(2, "2026-11-21T15:59:00Z", 2000, "FAILED"); // yesterday 23:59 China → this month, not today
   await book(3, "2026-11-22T03:50:00Z", 3000, "PENDING"); // due 10 min ago, nobody took it
   for (let i = 0; i < 12; i++) {
-    await db.rejectedCallback.create({ data: { reason: "bad sign", unionId: "100000", body: "{}", bodyBytes: 2, receivedAt: new Date(now.getTime() - 60_000 * i) } });
+    await db.rejectedCallback.create({ data: { reason: "bad_sign", unionId: "100000", body: "{}", bodyBytes: 2, receivedAt: new Date(now.getTime() - 60_000 * i) } });
   }
-  await db.rejectedCallback.create({ data: { reason: "bad sign", unionId: "200000", body: "{}", bodyBytes: 2, receivedAt: now } });
+  await db.rejectedCallback.create({ data: { reason: "bad_sign", unionId: "200000", body: "{}", bodyBytes: 2, receivedAt: now } });
 });
 
 describe("overview", () => {
@@ -44,5 +44,15 @@ describe("overview", () => {
     expect(data.stalled).toBe(true);
     await db.setting.create({ data: { key: "sync.paused", value: true } });
     expect(await overview(db, now)).toMatchObject({ stalled: false, paused: true });
+  });
+
+  it("measures the oldest pending sync from when it became due, so a fresh resend is not old", async () => {
+    const renewal = await db.renewal.create({
+      data: { idempotencyKey: "t:resent", unionId: "1", parkId: "P", payState: 1, amountFen: 1, sign: "x", dataText: "{}", rawBody: "{}", bookedAt: new Date("2026-11-01T00:00:00Z") },
+    });
+    // Created three weeks ago, failed, resent a minute ago; and one scheduled for a later retry.
+    await db.wechatSync.create({ data: { renewalId: renewal.id, status: "PENDING", createdAt: new Date("2026-11-01T00:00:00Z"), nextAttemptAt: new Date(now.getTime() - 60_000) } });
+    await db.wechatSync.updateMany({ where: { status: "PENDING", renewal: { idempotencyKey: "t:3" } }, data: { nextAttemptAt: new Date(now.getTime() + 3_600_000) } });
+    expect((await overview(db, now)).oldestPendingMinutes).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { PausedBanner } from "@/components/shell/paused-banner";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { WechatModeBadge } from "@/components/shell/wechat-mode-badge";
 import { KeyExpiryBanner } from "@/components/wechat/key-expiry-banner";
@@ -47,6 +48,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <LocaleSwitch locale={locale} label={t.locale.label} names={{ "zh-CN": t.locale.zh, en: t.locale.en }} />
           <SignOutButton label={t.auth.signOut} />
         </header>
+        <PausedBanner t={t.paused} />
         <KeyExpiryBanner t={t.wechat} />
         <main className="min-w-0 flex-1 p-4">{children}</main>
       </div>

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { blankToUndefined } from "@/lib/validations/search-params";
 import { chinaToday } from "@/lib/cards/periods";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar day: 2026-99-99 matches the shape but would make an Invalid Date downstream.
+const day = z.iso.date();
 
 /** Default: this month so far, by day. */
 export const feesQuery = z

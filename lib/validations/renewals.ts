@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { blankToUndefined, optionalParam as optional } from "@/lib/validations/search-params";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar day: 2026-99-99 matches the shape but would make an Invalid Date downstream.
+const day = z.iso.date();
 
 export const SYNC_FILTERS = ["PENDING", "RETRYING", "SYNCED", "FAILED", "NONE"] as const;
 export const PER_PAGE = [25, 50, 100] as const;

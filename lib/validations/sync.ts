@@ -9,8 +9,8 @@ export const resendSyncsInput = z.object({
 export const resendMatchingInput = z.object({
   code: z.string().trim().max(64).optional(),
   park: z.string().trim().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
 });
 
 export const setSyncPausedInput = z.object({ paused: z.boolean() });

@@ -6,8 +6,8 @@ export const listSyncsQuery = z.object({
   status: optional(z.enum(["PENDING", "RETRYING", "SYNCED", "FAILED"])),
   code: optional(z.string().trim().max(64)),
   park: optional(z.string().trim().max(64)),
-  from: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  to: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  from: optional(z.iso.date()),
+  to: optional(z.iso.date()),
   after: optional(z.coerce.number().int().positive()),
 });
 

@@ -1,3 +1,5 @@
+import { ExportButton } from "@/components/export/export-button";
+import { exportHref } from "@/lib/export/params";
 import Link from "next/link";
 import { KeysetPager } from "@/components/ui/pager";
 import { CardStatusBadge } from "@/components/cards/card-status-badge";
@@ -24,7 +26,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const today = chinaToday();
   return (
     <>
-      <PageHeader title={t.pages.cards.title} description={t.pages.cards.description} />
+      <PageHeader title={t.pages.cards.title} description={t.pages.cards.description}>
+        <ExportButton href={exportHref("/api/cards/export", listCardsQuery, params)} label={t.table.export} />
+      </PageHeader>
       <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
         <Field label={c.filterStatus} htmlFor="status">
           <select id="status" name="status" defaultValue={query.status ?? ""} className={selectClass}>

@@ -1,6 +1,8 @@
+import { ExportButton } from "@/components/export/export-button";
+import { Button } from "@/components/ui/button";
+import { exportHref } from "@/lib/export/params";
 import { BarChart } from "@/components/ui/bar-chart";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, selectClass } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -19,13 +21,11 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
   const f = t.fees;
   const sum = totals(rows);
   const channel = (value: number | null) => (value === null ? t.renewals.channels.unknown : t.renewals.channels[String(value) as "0" | "1"]);
-  const exportQuery = new URLSearchParams({ by: query.by, from: query.from, to: query.to, ...(query.park ? { park: query.park } : {}) });
+  const exportQuery = { by: query.by, from: query.from, to: query.to, park: query.park };
   return (
     <div className="space-y-3">
       <PageHeader title={t.pages.fees.title} description={t.pages.fees.description}>
-        <Button asChild variant="outline" size="sm">
-          <a href={`/api/fees/export?${exportQuery}`} download>{t.table.export}</a>
-        </Button>
+        <ExportButton href={exportHref("/api/fees/export", feesQuery, exportQuery)} label={t.table.export} />
       </PageHeader>
       <form method="get" className="flex flex-wrap items-end gap-2">
         <Field label={f.granularity} htmlFor="by">

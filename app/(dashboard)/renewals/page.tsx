@@ -1,6 +1,7 @@
+import { ExportButton } from "@/components/export/export-button";
+import { exportHref } from "@/lib/export/params";
 import { RenewalsFilters } from "@/components/renewals/renewals-filters";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { requirePageUser } from "@/lib/auth/session";
@@ -23,11 +24,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t.pages.renewals.title} description={t.pages.renewals.description}>
-        <Button asChild variant="outline" size="sm">
-          <a href={`/api/renewals/export?${exportQuery(params)}`} download>
-            {t.table.export}
-          </a>
-        </Button>
+        <ExportButton href={exportHref("/api/renewals/export", listRenewalsQuery, params)} label={t.table.export} />
       </PageHeader>
       <RenewalsFilters values={params} parks={parks.map((p) => p.parkId)} t={t} />
       <RenewalsTable rows={page.rows} t={t} sort={{ dir: query.dir, href: `?${sortQuery(params, query.dir === "desc" ? "asc" : "desc")}` }} />
@@ -36,16 +33,10 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   );
 }
 
-/** The current filters without the page cursor: the export holds every matching row. */
-function exportQuery(params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value && key !== "after" && key !== "before") query.set(key, value);
-  return query.toString();
-}
-
 /** The same filters in the other order, from the first page (a cursor only makes sense in one order). */
 function sortQuery(params: Record<string, string | undefined>, dir: "asc" | "desc"): string {
-  const query = new URLSearchParams(exportQuery(params));
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value && key !== "after" && key !== "before") query.set(key, value);
   query.set("dir", dir);
   return query.toString();
 }

@@ -1,3 +1,5 @@
+import { ExportButton } from "@/components/export/export-button";
+import { exportHref } from "@/lib/export/params";
 import Link from "next/link";
 import { KeysetPager } from "@/components/ui/pager";
 import { SyncControls } from "@/components/sync/sync-controls";
@@ -34,7 +36,9 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const paused = pausedSetting?.value === true;
   return (
     <>
-      <PageHeader title={t.pages.sync.title} description={t.pages.sync.description} />
+      <PageHeader title={t.pages.sync.title} description={t.pages.sync.description}>
+        <ExportButton href={exportHref("/api/syncs/export", listSyncsQuery, params)} label={t.table.export} />
+      </PageHeader>
       {paused ? (
         <p role="alert" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t.syncAdmin.pausedBanner}

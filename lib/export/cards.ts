@@ -1,0 +1,52 @@
+import "server-only";
+import { cardStatus, chinaToday } from "@/lib/cards/periods";
+import type { Db } from "@/lib/db/client";
+import type { MonthCard } from "@/lib/generated/prisma";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import { cardsWhere } from "@/lib/queries/cards";
+import type { ListCardsQuery } from "@/lib/validations/cards";
+import { csvFilename, type CsvColumn } from "@/lib/export/csv";
+import { isoDay, parkNames, yuan } from "@/lib/export/values";
+
+const BATCH = 2000;
+
+type Row = MonthCard & { parkName: string | null };
+
+/** Cards in the page's order (soonest period end first), by (period_end, id) keyset. */
+async function* batches(db: Db, query: ListCardsQuery): AsyncGenerator<Row[]> {
+  let after: ListCardsQuery["after"];
+  for (;;) {
+    const rows = await db.monthCard.findMany({
+      where: { ...cardsWhere({ ...query, after }), periodEnd: { not: null } },
+      orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
+      take: BATCH,
+    });
+    const names = await parkNames(db, rows.map((row) => row.parkId));
+    yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
+    const last = rows[rows.length - 1];
+    if (rows.length < BATCH || !last.periodEnd) return;
+    after = { end: last.periodEnd, id: last.id };
+  }
+}
+
+/** The card list as filtered; `status=expiring` is the "cards expiring soon" list an operator chases. */
+export function cardsExport(db: Db, query: ListCardsQuery, t: Messages) {
+  const c = t.cards;
+  const today = chinaToday();
+  const columns: CsvColumn<Row>[] = [
+    { header: c.park, value: (row) => row.parkId },
+    { header: t.exports.parkName, value: (row) => row.parkName },
+    { header: c.card, value: (row) => row.cardId },
+    { header: c.plate, value: (row) => row.carNumber },
+    { header: t.exports.periodStart, kind: "date", value: (row) => isoDay(row.periodStart) },
+    { header: t.exports.periodEnd, kind: "date", value: (row) => isoDay(row.periodEnd) },
+    { header: c.daysLeft, kind: "number", value: (row) => cardStatus(row.periodEnd, today).daysLeft },
+    { header: c.status, value: (row) => c.statuses[cardStatus(row.periodEnd, today).status] },
+    { header: c.renewals, kind: "number", value: (row) => row.renewalCount },
+    { header: c.totalPaid, kind: "number", value: (row) => yuan(row.totalPaidFen) },
+    { header: c.lastRenewal, kind: "date", value: (row) => formatDateTime(row.lastRenewalAt) },
+  ];
+  const filename = csvFilename("cards", [query.status ?? "all", isoDay(today), query.park && `park-${query.park}`, query.q && `q-${query.q}`]);
+  return { filename, columns, batches: batches(db, { ...query, after: undefined }) };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { feesQuery } from "@/lib/validations/fees";
+import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { exportHref, parseExportParams } from "./params";
+
+const params = (text: string) => new URLSearchParams(text);
+
+describe("parseExportParams", () => {
+  it("accepts the list's own filters and parses them with its schema", () => {
+    const result = parseExportParams(listRenewalsQuery, params("from=2026-11-01&to=2026-11-30&park=21845&sync=FAILED&q="));
+    expect(result).toMatchObject({ ok: true, query: { from: "2026-11-01", to: "2026-11-30", park: "21845", sync: "FAILED" } });
+  });
+
+  it("names what a page would silently drop: impossible dates, bad enums, control characters", () => {
+    expect(parseExportParams(listRenewalsQuery, params("from=2026-99-99&sync=LOST&park=%00"))).toEqual({ ok: false, invalid: ["from", "sync", "park"], unknown: [] });
+    expect(parseExportParams(feesQuery, params("by=week&to=2026-02-30"))).toEqual({ ok: false, invalid: ["by", "to"], unknown: [] });
+    expect(parseExportParams(listRenewalsQuery, params("dir=sideways&perPage=7"))).toEqual({ ok: false, invalid: ["dir", "perPage"], unknown: [] });
+  });
+
+  it("refuses parameters the list does not know", () => {
+    expect(parseExportParams(feesQuery, params("by=day&plate=x"))).toEqual({ ok: false, invalid: [], unknown: ["plate"] });
+  });
+
+  it("keeps the schema's defaults for what is absent", () => {
+    expect(parseExportParams(feesQuery, params(""))).toMatchObject({ ok: true, query: { by: "day" } });
+  });
+});
+
+describe("exportHref", () => {
+  it("links the page's valid filters only, without paging", () => {
+    expect(exportHref("/api/renewals/export", listRenewalsQuery, { from: "2026-99-99", park: "21845", after: "2026-11-22T02:00:00.000Z~12", sync: "" })).toBe(
+      "/api/renewals/export?park=21845",
+    );
+    expect(exportHref("/api/renewals/export", listRenewalsQuery, {})).toBe("/api/renewals/export");
+  });
+});

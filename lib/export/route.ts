@@ -1,0 +1,37 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { Role } from "@/lib/generated/prisma";
+import { getDb, type Db } from "@/lib/db/client";
+import { requireApiUser } from "@/lib/http/json";
+import { fill } from "@/lib/i18n/fill";
+import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import { getMessages } from "@/lib/i18n/server";
+import { csvResponse, type CsvColumn } from "@/lib/export/csv";
+import { parseExportParams } from "@/lib/export/params";
+
+type Export<Row> = { filename: string; columns: CsvColumn<Row>[]; batches: AsyncIterable<Row[]> };
+
+/**
+ * A CSV export's GET handler: the role, then the list's own URL schema checked strictly — a bad
+ * parameter answers 400 JSON saying which, before any download header is sent — then the stream.
+ */
+export function exportRoute<S extends z.ZodType, Row>(role: Role, schema: S, build: (db: Db, query: z.infer<S>, t: Messages) => Export<Row>) {
+  return async function GET(request: Request): Promise<Response> {
+    const user = await requireApiUser(role);
+    if (user instanceof NextResponse) return user;
+    const t = await getMessages();
+    const params = parseExportParams(schema, new URL(request.url).searchParams);
+    if (!params.ok) {
+      const error = [
+        params.invalid.length ? fill(t.exports.invalid, { names: params.invalid.join(", ") }) : null,
+        params.unknown.length ? fill(t.exports.unknown, { names: params.unknown.join(", ") }) : null,
+      ]
+        .filter(Boolean)
+        .join("; ");
+      return NextResponse.json({ error, invalid: params.invalid, unknown: params.unknown }, { status: 400, headers: { "cache-control": "no-store" } });
+    }
+    const { filename, columns, batches } = build(getDb(), params.query, t);
+    return csvResponse(filename, columns, batches);
+  };
+}
