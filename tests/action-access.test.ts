@@ -14,13 +14,13 @@ const revalidatePath = vi.hoisted(() => vi.fn());
 const setCookie = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ set: setCookie }) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ set: setCookie, get: () => undefined }) }));
 
 const parks = await import("@/lib/actions/parks");
 const sync = await import("@/lib/actions/sync");
 const users = await import("@/lib/actions/users");
 const vendors = await import("@/lib/actions/vendors");
-const ownPassword = await import("@/lib/actions/own-password");
+const account = await import("@/lib/actions/account");
 const alerts = await import("@/lib/actions/alerts");
 const failures = await import("@/lib/actions/failures");
 const { setLocale } = await import("@/lib/actions/locale");
@@ -46,7 +46,8 @@ const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; in
   { name: "user.change-role", lib: users.changeUserRole.run, exposed: users.changeUserRole, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },
   { name: "user.set-disabled", lib: users.setUserDisabled.run, exposed: users.setUserDisabled, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
   { name: "user.reset-password", lib: users.resetUserPassword.run, exposed: users.resetUserPassword, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
-  { name: "user.change-own-password", lib: ownPassword.changeOwnPassword.run, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "user.change-own-password", lib: account.changeOwnPassword.run, exposed: account.changeOwnPassword, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "user.sign-out-everywhere", lib: account.signOutEverywhere.run, exposed: account.signOutEverywhere, role: "VIEWER", input: () => ({}) },
   { name: "alerts.channel.create", lib: alerts.createAlertChannel.run, exposed: alerts.createAlertChannel, role: "ADMIN", input: () => ({ kind: "webhook", name: `c${++n}`, url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef" }) },
   { name: "alerts.channel.delete", lib: alerts.deleteAlertChannel.run, exposed: alerts.deleteAlertChannel, role: "ADMIN", input: () => ({ id: fixtures.channelIds.pop() }) },
   { name: "alerts.rules.save", lib: alerts.saveAlertRules.run, exposed: alerts.saveAlertRules, role: "ADMIN", input: () => ({}) },

@@ -1,10 +1,12 @@
 // Every dashboard mutation goes through here: session, role, zod input, audit entry, and an
-// answer safe to show ({ data } or { error }), never a raw exception.
+// answer safe to show ({ data } or { error }), never a raw exception. The caller is re-read in the
+// action's own transaction, so a session ended (or a role lost) a moment ago changes nothing.
 //
 // In a "use server" module (lib/actions/<resource>.ts):
 //   export const updatePark = defineAction({ name, role, input, revalidate: ["/parks"], handler });
 // The export is the server action the browser calls with the input alone; the session comes from
-// the request, never from the client, and the listed paths are revalidated after a success.
+// the request, never from the client, and the listed paths are revalidated after a success
+// (`after` may turn the result into what the browser gets, e.g. set a cookie and answer null).
 // `updatePark.run(user, input)` runs it as a given user (tests, scripts).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -19,6 +21,8 @@ export type ActionResult<T> = { data: T } | { error: string };
 /** Thrown by handlers for errors whose message is meant for the operator. */
 export class ActionError extends Error {}
 
+class Refused extends Error {}
+
 type Handler<S extends z.ZodType, R> = (
   input: z.infer<S>,
   ctx: { user: SessionUser; tx: Tx },
@@ -27,7 +31,15 @@ type Handler<S extends z.ZodType, R> = (
 /** A path to revalidate after a success: "/parks", or ["/", "layout"] for everything under it. */
 type Revalidate = string | [string, "layout" | "page"];
 
-export function defineAction<S extends z.ZodType, R>(spec: { name: string; role: Role; input: S; revalidate?: Revalidate[]; handler: Handler<S, R> }) {
+export function defineAction<S extends z.ZodType, R, A = R>(spec: {
+  name: string;
+  role: Role;
+  input: S;
+  revalidate?: Revalidate[];
+  /** After a success, in the request: what the browser receives instead of the handler's result. */
+  after?: (result: NoInfer<R>) => Promise<A>;
+  handler: Handler<S, R>;
+}) {
   /** Runs the action as `user`; the handler and its audit entry share one transaction. */
   async function run(user: SessionUser | null, raw: unknown): Promise<ActionResult<R>> {
     if (!user) return { error: "unauthenticated" };
@@ -39,7 +51,11 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
     }
     try {
       const data = await getDb().$transaction(async (tx) => {
-        const outcome = await spec.handler(parsed.data, { user, tx });
+        const current = await tx.user.findUnique({ where: { id: user.id }, select: { role: true, disabled: true, sessionVersion: true } });
+        const ended = !current || current.disabled || (user.sessionVersion !== undefined && user.sessionVersion !== current.sessionVersion);
+        if (ended) throw new Refused("unauthenticated");
+        if (!hasRole(current.role, spec.role)) throw new Refused("forbidden");
+        const outcome = await spec.handler(parsed.data, { user: { ...user, role: current.role }, tx });
         await writeAudit(tx, {
           actor: user.username,
           action: spec.name,
@@ -50,22 +66,22 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
       });
       return { data };
     } catch (error) {
-      if (error instanceof ActionError) return { error: error.message };
+      if (error instanceof ActionError || error instanceof Refused) return { error: error.message };
       console.error(`action ${spec.name} failed`, error);
       return { error: "internal error" };
     }
   }
 
   /** The server action: the signed-in user of this request, whatever the browser sends. */
-  async function action(raw: unknown): Promise<ActionResult<R>> {
+  async function action(raw: unknown): Promise<ActionResult<A>> {
     const result = await run(await getSessionUser(), raw);
-    if ("data" in result) {
-      for (const path of spec.revalidate ?? []) {
-        if (Array.isArray(path)) revalidatePath(path[0], path[1]);
-        else revalidatePath(path);
-      }
+    if ("error" in result) return result;
+    const data = spec.after ? await spec.after(result.data) : (result.data as unknown as A);
+    for (const path of spec.revalidate ?? []) {
+      if (Array.isArray(path)) revalidatePath(path[0], path[1]);
+      else revalidatePath(path);
     }
-    return result;
+    return { data };
   }
   return Object.assign(action, { run });
 }

@@ -1,8 +1,10 @@
 "use server";
-// Account mutations: admins manage users (own password: own-password.ts). An admin cannot
-// lock themself out, and the console never loses its last enabled admin.
+// Account mutations: admins manage users (a user's own account: account.ts). An admin cannot
+// lock themself out, and the console never loses its last enabled admin. A new password, a new
+// role or disabling ends the user's sessions everywhere (lib/auth/session-version.ts).
 import { ActionError, defineAction } from "@/lib/actions/action";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/session-version";
 import { clearAccount } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import {
@@ -41,6 +43,7 @@ export const changeUserRole = defineAction({
     if (target.id === user.id) throw new ActionError(USER_ERRORS.selfDemote);
     if (target.role === "ADMIN" && !target.disabled) refuseLastAdmin(admins, target.id);
     await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+    await endSessions(tx, target.id);
     return { result: null, target: target.username, details: { from: target.role, to: input.role } };
   },
 });
@@ -56,6 +59,7 @@ export const setUserDisabled = defineAction({
     if (input.disabled && target.id === user.id) throw new ActionError(USER_ERRORS.selfDisable);
     if (input.disabled && target.role === "ADMIN" && !target.disabled) refuseLastAdmin(admins, target.id);
     await tx.user.update({ where: { id: target.id }, data: { disabled: input.disabled } });
+    if (input.disabled) await endSessions(tx, target.id);
     return { result: null, target: target.username, details: { disabled: input.disabled } };
   },
 });
@@ -68,6 +72,7 @@ export const resetUserPassword = defineAction({
   async handler(input, { tx }) {
     const target = await findUserOrThrow(tx, input.userId);
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
+    await endSessions(tx, target.id);
     // A user locked out by failed sign-ins can use the new password at once.
     await clearAccount(tx, target.username);
     return { result: null, target: target.username };
