@@ -13,7 +13,7 @@ export const changeOwnPassword = defineAction({
   input: changeOwnPasswordInput,
   revalidate: ["/account"],
   // Other sessions end; this browser's cookie is re-issued with the new version, so it stays.
-  async after({ sessionVersion }) {
+  async after({ sessionVersion }: { sessionVersion: number }) {
     await reissueSessionCookie(sessionVersion);
     return null;
   },
