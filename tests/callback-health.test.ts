@@ -18,7 +18,7 @@ beforeAll(async () => {
   }
   const reject = (reason: string, unionId: string | null, minutes: number) => ({ reason, unionId, body: "{}", bodyBytes: 2, receivedAt: ago(minutes) });
   await db.rejectedCallback.createMany({
-    data: [reject("bad sign", "100000", 1), reject("bad sign", "100000", 2), reject("missing field: park_id", "100000", 3), reject("bad sign", "100000", 60 * 25), reject("unknown union_id", "999", 4)],
+    data: [reject("bad_sign", "100000", 1), reject("bad_sign", "100000", 2), reject("missing_field", "100000", 3), reject("bad_sign", "100000", 60 * 25), reject("unknown_vendor", "999", 4)],
   });
 });
 
@@ -34,12 +34,12 @@ describe("callback health per vendor", () => {
         lastDay: 3,
         rejectedDay: 3,
         rejectedReasons: [
-          { reason: "bad sign", count: 2 },
-          { reason: "missing field: park_id", count: 1 },
+          { reason: "bad_sign", count: 2 },
+          { reason: "missing_field", count: 1 },
         ],
       },
       { unionId: "200000", name: "西区", enabled: false, lastNoticeAt: null, lastHour: 0, lastDay: 0, rejectedDay: 0, rejectedReasons: [] },
-      { unionId: "999", name: null, enabled: false, lastNoticeAt: null, lastHour: 0, lastDay: 0, rejectedDay: 1, rejectedReasons: [{ reason: "unknown union_id", count: 1 }] },
+      { unionId: "999", name: null, enabled: false, lastNoticeAt: null, lastHour: 0, lastDay: 0, rejectedDay: 1, rejectedReasons: [{ reason: "unknown_vendor", count: 1 }] },
     ]);
   });
 });
