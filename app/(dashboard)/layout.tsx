@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
@@ -37,7 +38,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
   );
   const who = (
     <>
-      {t.auth.signedInAs} <strong>{user.username}</strong> · {t.roles[user.role]}
+      {t.auth.signedInAs}{" "}
+      <Link href="/account" title={t.account.link} className="font-semibold hover:underline">
+        {user.username}
+      </Link>{" "}
+      · {t.roles[user.role]}
     </>
   );
   return (

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/app/(dashboard)/users/actions";
+import { changeUserRole, resetUserPassword, setUserDisabled } from "@/lib/actions/users";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { selectClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -45,7 +45,7 @@ export function UserRowControls({ user, self = false, t, roles }: { user: User; 
             disabled={pending || role === user.role}
             onClick={() =>
               run(
-                () => changeUserRoleAction({ userId: user.id, role }),
+                () => changeUserRole({ userId: user.id, role }),
                 () => name(t.roleChanged).replace("{role}", roles[role]),
               )
             }
@@ -58,7 +58,7 @@ export function UserRowControls({ user, self = false, t, roles }: { user: User; 
               variant="outline"
               disabled={pending}
               aria-label={`${t.enable} ${user.username}`}
-              onClick={() => run(() => setUserDisabledAction({ userId: user.id, disabled: false }), () => name(t.enabledDone))}
+              onClick={() => run(() => setUserDisabled({ userId: user.id, disabled: false }), () => name(t.enabledDone))}
             >
               {t.enable}
             </Button>
@@ -70,7 +70,7 @@ export function UserRowControls({ user, self = false, t, roles }: { user: User; 
               aria-label={`${t.disable} ${user.username}`}
               question={name(t.confirmDisable)}
               labels={{ confirm: t.confirm, cancel: t.cancel }}
-              onConfirm={() => run(() => setUserDisabledAction({ userId: user.id, disabled: true }), () => name(t.disabledDone))}
+              onConfirm={() => run(() => setUserDisabled({ userId: user.id, disabled: true }), () => name(t.disabledDone))}
             >
               {t.disable}
             </ConfirmButton>
@@ -86,7 +86,7 @@ export function UserRowControls({ user, self = false, t, roles }: { user: User; 
             const form = event.currentTarget;
             const password = String(new FormData(form).get("password"));
             run(
-              () => resetUserPasswordAction({ userId: user.id, password }),
+              () => resetUserPassword({ userId: user.id, password }),
               () => name(t.passwordReset),
               () => form.reset(),
             );

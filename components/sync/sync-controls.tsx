@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { resendFailedMatchingAction, setSyncPausedAction } from "@/app/(dashboard)/sync/actions";
+import { resendFailedMatching, setSyncPaused } from "@/lib/actions/sync";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -35,7 +35,7 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
             onClick={() => {
               setConfirming(false);
               run(
-                () => resendFailedMatchingAction(filter),
+                () => resendFailedMatching(filter),
                 (data) => (data.queued ? t.resent.replace("{n}", String(data.queued)) : t.resendNone),
               );
             }}
@@ -48,7 +48,7 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
         </span>
       ) : null}
       {canPause && paused ? (
-        <Button size="sm" disabled={pending} onClick={() => run(() => setSyncPausedAction({ paused: false }), () => t.resume)}>
+        <Button size="sm" disabled={pending} onClick={() => run(() => setSyncPaused({ paused: false }), () => t.resume)}>
           {t.resume}
         </Button>
       ) : null}
@@ -59,7 +59,7 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
           disabled={pending}
           question={t.confirmPause}
           labels={{ confirm: t.confirm, cancel: t.cancel }}
-          onConfirm={() => run(() => setSyncPausedAction({ paused: true }), () => t.pause)}
+          onConfirm={() => run(() => setSyncPaused({ paused: true }), () => t.pause)}
         >
           {t.pause}
         </ConfirmButton>

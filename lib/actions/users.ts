@@ -1,12 +1,14 @@
-// Account mutations: admins manage users; everyone changes their own password. An admin cannot
-// lock themself out, and the console never loses its last enabled admin.
+"use server";
+// Account mutations: admins manage users (a user's own account: account.ts). An admin cannot
+// lock themself out, and the console never loses its last enabled admin. A new password, a new
+// role or disabling ends the user's sessions everywhere (lib/auth/session-version.ts).
 import { ActionError, defineAction } from "@/lib/actions/action";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/session-version";
 import { clearAccount } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import {
   USER_ERRORS,
-  changeOwnPasswordInput,
   changeUserRoleInput,
   createUserInput,
   resetUserPasswordInput,
@@ -17,6 +19,7 @@ export const createUser = defineAction({
   name: "user.create",
   role: "ADMIN",
   input: createUserInput,
+  revalidate: ["/users"],
   async handler(input, { tx }) {
     const { count } = await tx.user.createMany({
       data: [{ username: input.username, role: input.role, passwordHash: await hashPassword(input.password) }],
@@ -28,24 +31,11 @@ export const createUser = defineAction({
   },
 });
 
-export const changeOwnPassword = defineAction({
-  name: "user.change-own-password",
-  role: "VIEWER",
-  input: changeOwnPasswordInput,
-  async handler(input, { user, tx }) {
-    const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new ActionError(USER_ERRORS.wrongPassword);
-    }
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
-    return { result: null, target: user.username };
-  },
-});
-
 export const changeUserRole = defineAction({
   name: "user.change-role",
   role: "ADMIN",
   input: changeUserRoleInput,
+  revalidate: ["/users"],
   async handler(input, { user, tx }) {
     const admins = await lockEnabledAdmins(tx);
     const target = await findUserOrThrow(tx, input.userId);
@@ -53,6 +43,7 @@ export const changeUserRole = defineAction({
     if (target.id === user.id) throw new ActionError(USER_ERRORS.selfDemote);
     if (target.role === "ADMIN" && !target.disabled) refuseLastAdmin(admins, target.id);
     await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+    await endSessions(tx, target.id);
     return { result: null, target: target.username, details: { from: target.role, to: input.role } };
   },
 });
@@ -61,12 +52,14 @@ export const setUserDisabled = defineAction({
   name: "user.set-disabled",
   role: "ADMIN",
   input: setUserDisabledInput,
+  revalidate: ["/users"],
   async handler(input, { user, tx }) {
     const admins = await lockEnabledAdmins(tx);
     const target = await findUserOrThrow(tx, input.userId);
     if (input.disabled && target.id === user.id) throw new ActionError(USER_ERRORS.selfDisable);
     if (input.disabled && target.role === "ADMIN" && !target.disabled) refuseLastAdmin(admins, target.id);
     await tx.user.update({ where: { id: target.id }, data: { disabled: input.disabled } });
+    if (input.disabled) await endSessions(tx, target.id);
     return { result: null, target: target.username, details: { disabled: input.disabled } };
   },
 });
@@ -75,9 +68,11 @@ export const resetUserPassword = defineAction({
   name: "user.reset-password",
   role: "ADMIN",
   input: resetUserPasswordInput,
+  revalidate: ["/users"],
   async handler(input, { tx }) {
     const target = await findUserOrThrow(tx, input.userId);
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
+    await endSessions(tx, target.id);
     // A user locked out by failed sign-ins can use the new password at once.
     await clearAccount(tx, target.username);
     return { result: null, target: target.username };
