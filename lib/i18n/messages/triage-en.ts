@@ -38,7 +38,6 @@ export const triageEn: Widen<typeof triageZhCN> = {
       no_notice: { title: "No Bolink notice for {hours} hours", line: "Last notice: {last}" },
       conflicts: { title: "{count} conflicting re-deliveries", line: "In the last {hours} hours, {renewals} renewal(s): content differs from the booked notice" },
       key_expiry: { title: "WeChat Pay certificate expires in {days} days", line: "{name} (serial {serial}) expires at {expiresAt}" },
-      resolvedLine: "Resolved: {title}",
     },
     page: {
       channels: "Alert channels",

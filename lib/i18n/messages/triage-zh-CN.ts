@@ -34,7 +34,6 @@ export const triageZhCN = {
       no_notice: { title: "{hours} 小时没有收到泊链通知", line: "最近一次通知：{last}" },
       conflicts: { title: "发现 {count} 次冲突的重复推送", line: "最近 {hours} 小时，涉及 {renewals} 笔续费：内容与已入账的通知不同" },
       key_expiry: { title: "微信支付证书 {days} 天后过期", line: "{name}（序列号 {serial}）到期时间 {expiresAt}" },
-      resolvedLine: "已恢复：{title}",
     },
     page: {
       channels: "告警通道",
