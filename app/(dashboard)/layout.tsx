@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { PausedBanner } from "@/components/shell/paused-banner";
@@ -38,7 +39,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">
           <WechatModeBadge mode={process.env.WECHATPAY_MODE} labels={t.wechat} />
           <span className="text-xs text-slate-600" data-testid="current-user">
-            {t.auth.signedInAs} <strong>{user.username}</strong> · {t.roles[user.role]}
+            {t.auth.signedInAs}{" "}
+            <Link href="/account" title={t.account.link} className="font-semibold hover:underline">
+              {user.username}
+            </Link>{" "}
+            · {t.roles[user.role]}
           </span>
           <LocaleSwitch locale={locale} label={t.locale.label} names={{ "zh-CN": t.locale.zh, en: t.locale.en }} />
           <SignOutButton label={t.auth.signOut} />
