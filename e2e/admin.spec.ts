@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 const UKEY = "A1B2C3D4E5F60718";
 
 test("an admin creates a viewer on the Users page, sees it listed and audited, and cannot disable themself", async ({ page }) => {
+  test.setTimeout(90_000); // many steps; a shared 2-core box under load runs each in seconds
   const name = `e2e-viewer-${Date.now()}`;
   await page.goto("/users");
   const form = page.getByRole("form", { name: "新建用户" });
