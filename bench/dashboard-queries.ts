@@ -10,13 +10,13 @@ import { createPrismaClient } from "../lib/db/client";
 import { listCards } from "../lib/queries/cards";
 import { feeSummary } from "../lib/queries/fees";
 import { overview } from "../lib/queries/overview";
-import { getRenewal, listRenewals } from "../lib/queries/renewals";
+import { getRenewal, listRenewals, renewalTotals } from "../lib/queries/renewals";
 import { syncsWhere } from "../lib/queries/syncs-filter";
 import { listSyncs, syncStatusCounts } from "../lib/queries/syncs";
 import { PAUSED_SETTING } from "../lib/sync/settings";
 import { listCardsQuery } from "../lib/validations/cards";
 import { feesQuery } from "../lib/validations/fees";
-import { encodeCursor, listRenewalsQuery } from "../lib/validations/renewals";
+import { renewalsParams } from "../lib/validations/renewals";
 import { listSyncsQuery } from "../lib/validations/syncs";
 import { percentile } from "./machine";
 
@@ -49,6 +49,10 @@ const middle = await one<{ id: number; car_number: string; trade_no: string }>("
 const { min: oldest } = await one<{ min: Date }>("SELECT min(booked_at) AS min FROM renewals");
 const deepAt = new Date(Date.now() - 0.9 * (Date.now() - oldest.getTime()));
 const deep = await one<{ booked_at: Date; id: number }>("SELECT booked_at, id FROM renewals WHERE booked_at <= $1 ORDER BY booked_at DESC, id DESC LIMIT 1", [deepAt]);
+// The same depth in amount order (kit sort): OFFSET only here, once, to find the position.
+const deepAmount = await one<{ amount_fen: number; id: number }>("SELECT amount_fen, id FROM renewals ORDER BY amount_fen DESC, id DESC OFFSET $1 LIMIT 1", [Math.floor(Number(count) * 0.9)]);
+// What booth staff type: part of the plate, lower case, without the province character.
+const partialPlate = middle.car_number.slice(1).toLowerCase();
 const failedCode = (await one<{ last_code: string | null }>("SELECT last_code FROM wechat_syncs WHERE status = 'FAILED' LIMIT 1"))?.last_code ?? "PARAM_ERROR";
 
 /** What app/(dashboard)/sync/page.tsx asks the database for, at once, as the page does. */
@@ -92,13 +96,20 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "sync status counts", run: () => syncStatusCounts(db) },
   { name: "sync page (all its queries)", run: () => syncPage({}) },
   { name: "sync page, failed + code", run: () => syncPage({ status: "FAILED", code: failedCode }) },
-  { name: "renewals, first page", run: () => listRenewals(db, listRenewalsQuery.parse({})) },
-  { name: "renewals, park + 3 months", run: () => listRenewals(db, listRenewalsQuery.parse({ park, from: daysAgo(120), to: daysAgo(30) })) },
-  { name: "renewals, plate search", run: () => listRenewals(db, listRenewalsQuery.parse({ q: middle.car_number })) },
-  { name: "renewals, trade_no search", run: () => listRenewals(db, listRenewalsQuery.parse({ q: middle.trade_no })) },
-  { name: "renewals, page at 90 % depth", run: () => listRenewals(db, listRenewalsQuery.parse({ after: encodeCursor({ bookedAt: deep.booked_at, id: deep.id }) })) },
-  { name: "renewals, oldest first", run: () => listRenewals(db, listRenewalsQuery.parse({ dir: "asc" })) },
-  { name: "renewals, failed syncs", run: () => listRenewals(db, listRenewalsQuery.parse({ sync: "FAILED" })) },
+  { name: "renewals, first page", run: () => listRenewals(db, renewalsParams.parse({}).query) },
+  { name: "renewals, park + 3 months", run: () => listRenewals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
+  { name: "renewals, plate search", run: () => listRenewals(db, renewalsParams.parse({ q: middle.car_number }).query) },
+  { name: "renewals, trade_no search", run: () => listRenewals(db, renewalsParams.parse({ q: middle.trade_no }).query) },
+  { name: "renewals, page at 90 % depth", run: () => listRenewals(db, renewalsParams.parse({ after: renewalsParams.cursor("payTime", deep.booked_at, deep.id) }).query) },
+  { name: "renewals, oldest first", run: () => listRenewals(db, renewalsParams.parse({ dir: "asc" }).query) },
+  { name: "renewals, failed syncs", run: () => listRenewals(db, renewalsParams.parse({ sync: "FAILED" }).query) },
+  { name: "renewals, partial lowercase plate", run: () => listRenewals(db, renewalsParams.parse({ q: partialPlate }).query) },
+  { name: "renewals, partial trade_no (last 10)", run: () => listRenewals(db, renewalsParams.parse({ q: middle.trade_no.slice(-10) }).query) },
+  { name: "renewals, by amount", run: () => listRenewals(db, renewalsParams.parse({ sort: "amount" }).query) },
+  { name: "renewals, by amount at 90 % depth", run: () => listRenewals(db, renewalsParams.parse({ sort: "amount", after: renewalsParams.cursor("amount", deepAmount.amount_fen, deepAmount.id) }).query) },
+  { name: "renewals, by park", run: () => listRenewals(db, renewalsParams.parse({ sort: "park" }).query) },
+  { name: "renewals, totals (capped), no filter", run: () => renewalTotals(db, renewalsParams.parse({}).query) },
+  { name: "renewals, totals, one park + 3 months", run: () => renewalTotals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
   { name: "renewal detail", run: () => getRenewal(db, middle.id) },
   { name: "cards expiring soon", run: () => listCards(db, listCardsQuery.parse({ status: "expiring" })) },
 ];
@@ -137,7 +148,7 @@ fs.writeFileSync(
   resultFile,
   JSON.stringify({
     renewals: Number(count),
-    inputs: { park, plate: middle.car_number, tradeNo: middle.trade_no, renewalId: String(middle.id), deepCursor: encodeCursor({ bookedAt: deep.booked_at, id: deep.id }) },
+    inputs: { park, plate: middle.car_number, tradeNo: middle.trade_no, renewalId: String(middle.id), deepCursor: renewalsParams.cursor("payTime", deep.booked_at, deep.id) },
     queries: results,
   }),
 );

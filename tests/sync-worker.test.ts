@@ -276,16 +276,16 @@ describe("bulk resend and pause through the role-checked actions", () => {
     const other = await pendingSync({ parkId: "OTHER" });
     await db.wechatSync.updateMany({ where: { id: { in: [...ids, other.id] } }, data: { status: "FAILED", lastCode: "PARAM_ERROR" } });
 
-    expect(await resendFailedMatching({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { park: "BULK" })).toEqual({ error: "forbidden" });
-    expect(await setSyncPaused({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { paused: true })).toEqual({ error: "forbidden" });
+    expect(await resendFailedMatching.run({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { park: "BULK" })).toEqual({ error: "forbidden" });
+    expect(await setSyncPaused.run({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { paused: true })).toEqual({ error: "forbidden" });
 
     const asAdmin = { id: admin.id, username: admin.username, role: "ADMIN" as const };
-    expect(await setSyncPaused(asAdmin, { paused: true })).toEqual({ data: { paused: true } });
-    expect(await resendFailedMatching(asAdmin, { park: "BULK" })).toEqual({ data: { queued: 3 } });
+    expect(await setSyncPaused.run(asAdmin, { paused: true })).toEqual({ data: { paused: true } });
+    expect(await resendFailedMatching.run(asAdmin, { park: "BULK" })).toEqual({ data: { queued: 3 } });
     const w = await worker();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await db.wechatSync.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(3); // held while paused
-    expect(await setSyncPaused(asAdmin, { paused: false })).toEqual({ data: { paused: false } });
+    expect(await setSyncPaused.run(asAdmin, { paused: false })).toEqual({ data: { paused: false } });
     w.wake();
     for (const id of ids) expect((await settled(id)).status).toBe("SYNCED");
     expect((await db.wechatSync.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("FAILED");

@@ -1,3 +1,4 @@
+"use server";
 // Operators put failed WeChat syncs back in the queue; the worker picks them up at once.
 import { defineAction } from "@/lib/actions/action";
 import { syncsWhere } from "@/lib/queries/syncs-filter";
@@ -9,6 +10,7 @@ export const resendSyncs = defineAction({
   name: "sync.resend",
   role: "OPERATOR",
   input: resendSyncsInput,
+  revalidate: ["/sync", ["/renewals", "layout"]],
   async handler(input, { tx }) {
     const result = await requeueSyncs(tx, input.ids, { force: input.force });
     return { result, target: input.ids.join(","), details: { ...result, force: input.force } };
@@ -19,6 +21,7 @@ export const resendFailedMatching = defineAction({
   name: "sync.resend-matching",
   role: "OPERATOR",
   input: resendMatchingInput,
+  revalidate: ["/sync"],
   async handler(input, { tx }) {
     const queued = await requeueFailedMatching(tx, syncsWhere({ ...input, status: "FAILED" }));
     return { result: { queued }, details: { ...input, queued } };
@@ -30,6 +33,7 @@ export const setSyncPaused = defineAction({
   name: "sync.pause",
   role: "ADMIN",
   input: setSyncPausedInput,
+  revalidate: [["/", "layout"]],
   async handler({ paused }, { tx }) {
     await tx.setting.upsert({ where: { key: PAUSED_SETTING }, create: { key: PAUSED_SETTING, value: paused }, update: { value: paused } });
     if (!paused) await tx.$executeRaw`SELECT pg_notify('wechat_sync', 'resume')`;
