@@ -92,7 +92,8 @@ function intakeSection(intake: IntakeResult): string[] {
 
 function queriesSection(q: QueriesResult): string[] {
   return [
-    `### Dashboard queries (${q.renewals.toLocaleString("en")} renewals, ${q.parks} parks, ${q.days ?? 730} days; ${q.queries[0]?.runs} runs each; ` +
+    `### Dashboard queries (${q.renewals.toLocaleString("en")} renewals, ${q.parks} parks, ${q.days ?? 730} days; ${Math.max(...q.queries.map((query) => query.runs))} runs each, ` +
+      `the "before" references ${Math.min(...q.queries.map((query) => query.runs))}; ` +
       `${q.reusedSeed ? "seeded database reused from .data/bench" : `seeded now in ${q.seedSeconds} s`}; goal p95 ≤ ${dashboardGoal(q.renewals)} ms)`,
     "",
     table(
@@ -184,7 +185,7 @@ export function renderReport(results: BenchResults): { table: string; plans: str
   if (results.intake) lines.push(...intakeSection(results.intake), "");
   for (const [part, run] of Object.entries(results.partRuns ?? {})) {
     if (run && run.startedAt !== results.startedAt) {
-      lines.push(`The ${part} figures below are kept from an earlier ${run.mode} run (${run.startedAt.slice(0, 16).replace("T", " ")} UTC, load mean ${run.load?.mean1m ?? "?"}, max ${run.load?.max1m ?? "?"}).`, "");
+      lines.push(`The ${part} figures below come from a separate ${run.mode} run (${run.startedAt.slice(0, 16).replace("T", " ")} UTC, load mean ${run.load?.mean1m ?? "?"}, max ${run.load?.max1m ?? "?"}).`, "");
     }
   }
   for (const queries of [results.queries, ...(results.moreQueries ?? [])]) if (queries) lines.push(...queriesSection(queries), "");
