@@ -21,7 +21,7 @@ export function reasonClass(reason: string): string {
   return "other";
 }
 
-export type AttemptOutcome = "success" | "transient" | "permanent" | "mapping_error" | "error";
+export type AttemptOutcome = "success" | "transient" | "permanent" | "unverified" | "mapping_error" | "error";
 
 export function recordSyncAttempt(outcome: AttemptOutcome, result: CallResult | null) {
   const m = metrics();
