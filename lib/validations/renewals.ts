@@ -5,7 +5,7 @@ import { blankToUndefined, optionalParam as optional } from "@/lib/validations/s
 // A real calendar day: 2026-99-99 matches the shape but would make an Invalid Date downstream.
 const day = z.iso.date();
 
-export const SYNC_FILTERS = ["PENDING", "RETRYING", "SYNCED", "FAILED", "NONE"] as const;
+export const SYNC_FILTERS = ["PENDING", "RETRYING", "SYNCED", "FAILED", "UNVERIFIED", "NONE"] as const;
 export const PER_PAGE = [25, 50, 100] as const;
 
 /** A keyset position: the booked-at time and id of a row, "2026-11-22T02:00:00.000Z~123". */

@@ -1,11 +1,20 @@
 "use server";
 // The dashboard's entry to sync mutations: the session comes from the request, never the client.
 import { revalidatePath } from "next/cache";
-import { resendFailedMatching, resendSyncs, setSyncPaused } from "@/lib/actions/sync";
+import { confirmSyncs, resendFailedMatching, resendSyncs, setSyncPaused } from "@/lib/actions/sync";
 import { getSessionUser } from "@/lib/auth/session";
 
 export async function resendSyncsAction(input: { ids: number[]; force?: boolean }) {
   const result = await resendSyncs(await getSessionUser(), input);
+  if ("data" in result) {
+    revalidatePath("/sync");
+    revalidatePath("/renewals", "layout");
+  }
+  return result;
+}
+
+export async function confirmSyncsAction(input: { ids: number[] }) {
+  const result = await confirmSyncs(await getSessionUser(), input);
   if ("data" in result) {
     revalidatePath("/sync");
     revalidatePath("/renewals", "layout");
