@@ -3,7 +3,7 @@
 // no Prisma, no logging). Started by bench/intake.ts: PORT and DATABASE_URL come from it.
 import http from "node:http";
 import pg from "pg";
-import { BOOKING_SQL, REDELIVERY_SQL, bookingParams } from "../lib/bolink/booking";
+import { BOOKING_SQL, REDELIVERY_SQL, bookingParams, redeliveryParams } from "../lib/bolink/booking";
 import { idempotencyKey } from "../lib/bolink/idempotency";
 import { VENDOR_SQL } from "../lib/bolink/intake";
 import { parseNotice, serviceIsMonthcard } from "../lib/bolink/parse-notice";
@@ -17,7 +17,7 @@ type Answer = { state: 0 | 1; trade_no: string; errmsg?: string };
 
 async function handle(body: string, remoteAddr: string | null): Promise<Answer> {
   const parsed = parseNotice(body);
-  if (!parsed.ok) return { state: 0, trade_no: parsed.tradeNo ?? "", errmsg: parsed.reason };
+  if (!parsed.ok) return { state: 0, trade_no: parsed.tradeNo ?? "", errmsg: parsed.text };
   const { notice, dataText } = parsed;
   const tradeNo = notice.tradeNo ?? notice.outTradeNo ?? "";
   if (!serviceIsMonthcard(notice.serviceName)) return { state: 0, trade_no: tradeNo, errmsg: "unsupported service" };
@@ -27,7 +27,7 @@ async function handle(body: string, remoteAddr: string | null): Promise<Answer> 
   const delivery = { notice, dataText, rawBody: body, remoteAddr, key: idempotencyKey(notice, dataText) };
   const booked = await pool.query<{ id: number | null }>(BOOKING_SQL, bookingParams(delivery));
   // A duplicate: like the app, read what was booked (conflict bookkeeping left out).
-  if (booked.rows[0].id === null) await pool.query(REDELIVERY_SQL, [delivery.key]);
+  if (booked.rows[0].id === null) await pool.query(REDELIVERY_SQL, redeliveryParams(delivery));
   return { state: 1, trade_no: tradeNo };
 }
 

@@ -85,13 +85,14 @@ test("a garbage callback is listed on the Rejected page, its <script> body shown
     void dialog.dismiss();
   });
   await page.goto("/rejected");
-  await page.getByLabel("原因").selectOption("malformed JSON");
+  await page.getByLabel("原因").selectOption("malformed_json");
   await page.getByRole("button", { name: "筛选" }).click();
-  await expect(page).toHaveURL(/reason=malformed\+JSON/);
+  await expect(page).toHaveURL(/reason=malformed_json/);
 
   const row = page.getByTestId("rejected-row").filter({ hasText: marker });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText("malformed JSON");
+  // The log keeps the reason code; the page shows the operator's text for it.
+  await expect(row).toContainText("JSON 格式错误");
   await expect(row).toContainText(String(Buffer.byteLength(body)));
   await row.getByText("查看请求体").click();
   await expect(row.getByTestId("rejected-body")).toHaveText(body);

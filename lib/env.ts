@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated once, with messages that say what to set.
 import path from "node:path";
 import { z } from "zod";
+import { parseAllowlist } from "@/lib/http/allowlist";
 import { MAX_TIMEOUT_MS } from "@/lib/wechatpay/client";
 import { DEFAULT_RATE_LIMITED_DELAY, DEFAULT_RETRY_DELAYS, parseDelays, parseDuration } from "@/lib/sync/retry-policy";
 
@@ -48,6 +49,18 @@ const envSchema = z.object({
   BOLINK_VENDOR_NAME: optionalText,
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   REJECTED_CALLBACKS_LIMIT: z.coerce.number().int().min(100).default(10_000),
+  /** Only these sources (CIDR list, IPv4 and IPv6) may POST the Bolink callback; unset = any. */
+  BOLINK_ALLOWED_IPS: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    try {
+      return parseAllowlist(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** Invalid callbacks logged per source address and minute (also the burst); beyond it they are answered 429 and not logged. 0 = no limit. */
+  BOLINK_INVALID_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   SYNC_RETRY_DELAYS: optionalText.transform((value) => value ?? DEFAULT_RETRY_DELAYS).pipe(durations),
   SYNC_RATE_LIMITED_DELAY: optionalText.transform((value) => value ?? DEFAULT_RATE_LIMITED_DELAY).pipe(duration),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),

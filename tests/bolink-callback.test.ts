@@ -1,6 +1,7 @@
 // The callback endpoint against a real database: POST handler in, rows and answers out.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/callbacks/bolink/route";
+import { REJECT_REASONS } from "@/lib/bolink/reject-reasons";
 import { sqlOf, type Db } from "@/lib/db/client";
 import { UKEY, UNION_ID, signedNotice, validData } from "./helpers/callback-ledger";
 import { createTestDatabase } from "./helpers/database";
@@ -58,7 +59,7 @@ describe("POST /api/callbacks/bolink", () => {
 
     const renewal = await db.renewal.findFirstOrThrow({ include: { fee: true, sync: true } });
     expect(renewal).toMatchObject({
-      idempotencyKey: "t:M201WWEZXQ7TZPZ36U9W",
+      idempotencyKey: "t:100000:M201WWEZXQ7TZPZ36U9W",
       unionId: UNION_ID,
       tradeNo: "M201WWEZXQ7TZPZ36U9W",
       outTradeNo: "1230912903301550565509307",
@@ -127,7 +128,7 @@ describe("POST /api/callbacks/bolink", () => {
       expect(await post(body)).toEqual({ state: 1, trade_no: expect.any(String) });
     }
     const rows = await db.renewal.findMany({ orderBy: { id: "asc" }, select: { idempotencyKey: true, payState: true } });
-    expect(rows.map((r) => r.idempotencyKey)).toEqual([`o:${UNION_ID}:OUT-9`, expect.stringMatching(/^d:[0-9a-f]{64}$/)]);
+    expect(rows.map((r) => r.idempotencyKey)).toEqual([`o:${UNION_ID}:OUT-9`, expect.stringMatching(new RegExp(`^d:${UNION_ID}:[0-9a-f]{64}$`))]);
     expect(rows.every((r) => r.payState === 1)).toBe(true); // third-party notices carry no state: success
   });
 
@@ -188,7 +189,10 @@ describe("POST /api/callbacks/bolink", () => {
       expect(answer.errmsg).not.toContain(UKEY);
       expect(await counts()).toEqual({ renewals: 0, fees: 0, syncs: 0, periods: 0 });
       const rejected = await db.rejectedCallback.findFirstOrThrow();
-      expect(rejected.reason).toBe(answer.errmsg);
+      // The log keeps a code (the dashboard's text comes from the catalogue) and the field it names.
+      expect(REJECT_REASONS).toContain(rejected.reason);
+      expect(rejected.reason).not.toBe("other");
+      if (rejected.field) expect(answer.errmsg).toContain(rejected.field);
       expect(rejected.remoteAddr).toBe("203.0.113.7");
       expect(rejected.body.length).toBeLessThanOrEqual(8 * 1024);
     });
@@ -203,7 +207,7 @@ describe("POST /api/callbacks/bolink", () => {
     it("keeps what it can read of a rejected notice for operators", async () => {
       await post(seedBody("06510C5527AD8DA8180801CB80A45B4F"));
       expect(await db.rejectedCallback.findFirstOrThrow()).toMatchObject({
-        reason: "bad sign",
+        reason: "bad_sign",
         unionId: "100000",
         tradeNo: "M201WWEZXQ7TZPZ36U9W",
       });
@@ -213,9 +217,9 @@ describe("POST /api/callbacks/bolink", () => {
   it("prunes the rejected-callback log to its limit, oldest first", async () => {
     const { recordRejection } = await import("@/lib/bolink/rejections");
     for (let i = 0; i < 12; i++) {
-      await recordRejection(sqlOf(db), { reason: `r${i}`, body: "x", bodyBytes: 1, remoteAddr: null }, 5);
+      await recordRejection(sqlOf(db), { code: "other", field: `r${i}`, body: "x", bodyBytes: 1, remoteAddr: null }, 5);
     }
-    const kept = await db.rejectedCallback.findMany({ orderBy: { id: "asc" }, select: { reason: true } });
-    expect(kept.map((r) => r.reason)).toEqual(["r7", "r8", "r9", "r10", "r11"]);
+    const kept = await db.rejectedCallback.findMany({ orderBy: { id: "asc" }, select: { field: true } });
+    expect(kept.map((r) => r.field)).toEqual(["r7", "r8", "r9", "r10", "r11"]);
   });
 });

@@ -194,7 +194,7 @@ describe("hostile callbacks (properties)", () => {
         const data = { ...validData(tradeNo), ...fields, trade_no: tradeNo, [`x-${unknownKey}`]: unknownValue };
         const body = signedNotice(data);
         expect(await attack(body)).toEqual({ state: 1, trade_no: tradeNo });
-        const renewal = await db.renewal.findUniqueOrThrow({ where: { idempotencyKey: `t:${tradeNo}` } });
+        const renewal = await db.renewal.findUniqueOrThrow({ where: { idempotencyKey: `t:${UNION_ID}:${tradeNo}` } });
         expect(renewal).toMatchObject({
           tradeNo,
           outTradeNo: fields.out_trade_no,

@@ -6,7 +6,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as scrape } from "@/app/api/metrics/route";
 import type { Db } from "@/lib/db/client";
 import { metricsAccess } from "@/lib/metrics/access";
-import { reasonClass } from "@/lib/metrics/record";
+import { REASON_CLASS } from "@/lib/bolink/reject-reasons";
 import { metrics } from "@/lib/metrics/registry";
 import { serveMetrics } from "@/lib/metrics/serve";
 import { queueStats } from "@/lib/sync/queue-stats";
@@ -104,11 +104,11 @@ describe("metrics access", () => {
   });
 
   it("classifies rejection reasons into a few label values", () => {
-    expect(reasonClass("bad sign")).toBe("signature");
-    expect(reasonClass("invalid field data.amount: negative")).toBe("invalid_notice");
-    expect(reasonClass("body is not a JSON object")).toBe("invalid_notice");
-    expect(reasonClass("body too large")).toBe("body");
-    expect(reasonClass("something new")).toBe("other");
+    expect(REASON_CLASS.bad_sign).toBe("signature");
+    expect(REASON_CLASS.invalid_field).toBe("invalid_notice");
+    expect(REASON_CLASS.not_an_object).toBe("invalid_notice");
+    expect(REASON_CLASS.body_too_large).toBe("body");
+    expect(REASON_CLASS.other).toBe("other");
   });
 });
 

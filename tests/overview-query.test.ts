@@ -21,9 +21,9 @@ beforeAll(async () => {
   await book(2, "2026-11-21T15:59:00Z", 2000, "FAILED"); // yesterday 23:59 China → this month, not today
   await book(3, "2026-11-22T03:50:00Z", 3000, "PENDING"); // due 10 min ago, nobody took it
   for (let i = 0; i < 12; i++) {
-    await db.rejectedCallback.create({ data: { reason: "bad sign", unionId: "100000", body: "{}", bodyBytes: 2, receivedAt: new Date(now.getTime() - 60_000 * i) } });
+    await db.rejectedCallback.create({ data: { reason: "bad_sign", unionId: "100000", body: "{}", bodyBytes: 2, receivedAt: new Date(now.getTime() - 60_000 * i) } });
   }
-  await db.rejectedCallback.create({ data: { reason: "bad sign", unionId: "200000", body: "{}", bodyBytes: 2, receivedAt: now } });
+  await db.rejectedCallback.create({ data: { reason: "bad_sign", unionId: "200000", body: "{}", bodyBytes: 2, receivedAt: now } });
 });
 
 describe("overview", () => {

@@ -2,6 +2,12 @@ import { DataTable, cellClass, rowClass } from "@/components/admin/data-table";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import type { RejectedRow } from "@/lib/queries/rejected";
+import { isRejectReason } from "@/lib/bolink/reject-reasons";
+
+/** The catalogue's text for a stored reason code; a code this version does not know is shown as is. */
+export function reasonText(reasons: Messages["rejected"]["reasons"], code: string): string {
+  return isRejectReason(code) ? reasons[code] : code;
+}
 
 /** Bodies are whatever anyone POSTed: rendered as text children only, which React escapes. */
 export function RejectedTable({ rows, t }: { rows: RejectedRow[]; t: Pick<Messages, "rejected" | "table"> }) {
@@ -15,7 +21,10 @@ export function RejectedTable({ rows, t }: { rows: RejectedRow[]; t: Pick<Messag
       {rows.map((row) => (
         <tr key={row.id} className={rowClass} data-testid="rejected-row">
           <td className={`${cellClass} tabular-nums`}>{formatDateTime(row.receivedAt)}</td>
-          <td className="max-w-64 px-2 py-1.5 text-xs">{row.reason}</td>
+          <td className="max-w-64 px-2 py-1.5 text-xs">
+            {reasonText(r.reasons, row.reason)}
+            {row.field ? <span className="ml-1 font-mono text-slate-600">{row.field}</span> : null}
+          </td>
           <td className={`${cellClass} font-mono text-xs`}>{row.unionId ?? "—"}</td>
           <td className={`${cellClass} font-mono text-xs`}>{row.tradeNo ?? "—"}</td>
           <td className={`${cellClass} font-mono text-xs`}>{row.remoteAddr ?? "—"}</td>

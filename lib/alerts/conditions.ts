@@ -1,5 +1,6 @@
 // What is wrong right now, rule by rule: each active condition has a stable key (rule plus
 // subject) so the evaluator can tell a new incident from one already open.
+import type { RejectReason } from "@/lib/bolink/reject-reasons";
 import type { Tx } from "@/lib/db/client";
 import type { AlertRules, RuleId } from "@/lib/alerts/rules";
 import type { KeyExpiry } from "@/lib/alerts/key-expiry";
@@ -20,8 +21,8 @@ export type Evaluation = { evaluated: Set<RuleId>; active: Condition[] };
 const MINUTE = 60_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** Bad-signature rejections as the callback log records them. */
-export const BAD_SIGN_REASON = "bad sign";
+/** Bad-signature rejections as the callback log records them (a reason code). */
+export const BAD_SIGN_REASON: RejectReason = "bad_sign";
 
 export async function evaluateConditions(tx: Tx, rules: AlertRules, now: Date, keys: KeyExpiry[]): Promise<Evaluation> {
   const evaluated = new Set<RuleId>();
@@ -67,7 +68,8 @@ export async function evaluateConditions(tx: Tx, rules: AlertRules, now: Date, k
   const paused = await tx.setting.findUnique({ where: { key: PAUSED_SETTING } });
   const isPaused = paused?.value === true;
 
-  if (on("queue_lag") && !isPaused) {
+  // Not judged while paused (the sync_paused rule speaks then): an open lag incident stays as it is.
+  if (!isPaused && on("queue_lag")) {
     const [row] = await tx.$queryRaw<{ due: bigint; oldest: Date | null }[]>`
       SELECT count(*) AS due, min(next_attempt_at) AS oldest FROM wechat_syncs
       WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()`;

@@ -1,19 +1,13 @@
-// When the configured WeChat Pay platform certificate expires. A stand-in until
-// lib/wechatpay/key-expiry.ts lands: only a certificate (not a bare public key) carries a date.
-import { X509Certificate } from "node:crypto";
-import fs from "node:fs";
+// The WeChat Pay certificates the key_expiry rule watches: every trusted one with a date within
+// the largest threshold an admin can set, except those another trusted key already replaces.
+import { expiringWechatKeys } from "@/lib/wechatpay/key-expiry";
 
 export type KeyExpiry = { name: string; serial: string; expiresAt: Date };
 
+const MAX_THRESHOLD_DAYS = 366;
+
 export function configuredKeyExpiries(env: Record<string, string | undefined> = process.env): KeyExpiry[] {
-  const raw = env.WECHATPAY_PUBLIC_KEY?.trim();
-  if (!raw) return [];
-  try {
-    const pem = raw.includes("-----BEGIN") ? raw.replace(/\\n/g, "\n") : fs.readFileSync(raw, "utf8");
-    if (!pem.includes("-----BEGIN CERTIFICATE-----")) return [];
-    const certificate = new X509Certificate(pem);
-    return [{ name: "WECHATPAY_PUBLIC_KEY", serial: certificate.serialNumber.toUpperCase(), expiresAt: new Date(certificate.validTo) }];
-  } catch {
-    return []; // startup already refused an unreadable key; nothing to date here
-  }
+  return expiringWechatKeys({ env, withinDays: MAX_THRESHOLD_DAYS })
+    .filter((key) => !key.replaced)
+    .map((key) => ({ name: "WeChat Pay platform certificate", serial: key.serial, expiresAt: key.validTo }));
 }

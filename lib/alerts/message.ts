@@ -89,7 +89,7 @@ export function composeMessage(event: Exclude<AlertEvent, "test">, condition: Pi
     rule: condition.rule,
     key: condition.key,
     title: event === "resolved" ? fill(text.resolvedLine, { title }) : title,
-    lines: event === "resolved" && condition.rule === "sync_failed" ? [text.sync_failed.resolved, lines[0]] : lines,
+    lines: event === "resolved" && condition.rule === "sync_failed" ? [text.sync_failed.resolved, lines[0], lines[1]] : lines,
     link: linkFor(condition, baseUrl),
     at: now.toISOString(),
   };

@@ -19,12 +19,22 @@ export type BookingOutcome =
 export async function bookDelivery(sql: Sql, delivery: Delivery): Promise<BookingOutcome> {
   const booked = await insertBooking(sql, delivery);
   if (booked !== null) return { outcome: "booked", renewalId: booked };
-  const { rows } = await sql.query<{ id: number; data_text: string }>(REDELIVERY_SQL, [delivery.key]);
+  const { rows } = await sql.query<{ id: number; data_text: string }>(REDELIVERY_SQL, redeliveryParams(delivery));
   if (!rows[0]) throw new Error(`renewal ${delivery.key} vanished between insert and read`);
   return recordRedelivery(sql, rows[0].id, rows[0].data_text, delivery);
 }
 
-export const REDELIVERY_SQL = "SELECT id, data_text FROM renewals WHERE idempotency_key = $1";
+/**
+ * The booked renewal a re-delivery repeats: by its key, else by the vendor's trade_no — a booking
+ * an instance of the previous version made during a rolling upgrade has the older key spelling.
+ */
+export const REDELIVERY_SQL = `
+    (SELECT id, data_text FROM renewals WHERE idempotency_key = $1::text)
+    UNION ALL
+    (SELECT id, data_text FROM renewals WHERE trade_no = $2::text AND union_id = $3::text)
+    LIMIT 1`;
+
+export const redeliveryParams = ({ key, notice }: Delivery) => [key, notice.tradeNo, notice.unionId];
 
 /** The card is known by card_id, else by plate; a notice with neither has no card to extend. */
 export function cardKeyOf(notice: Pick<BolinkNotice, "cardId" | "carNumber">): string | null {
@@ -72,7 +82,8 @@ export const BOOKING_SQL = `
         $16::int, $17::int, $18::timestamptz, $19::date, $20::date,
         $21::text, $22::jsonb, $23::jsonb, $24::text, $25::text, $26::text,
         $27::text, COALESCE($18::timestamptz, now()))
-      ON CONFLICT (idempotency_key) DO NOTHING
+      -- Any unique index: the key, or (trade_no, union_id) for a booking under an older key spelling.
+      ON CONFLICT DO NOTHING
       RETURNING ${RENEWAL_RETURNING}
     ),
     -- Operators map parks to WeChat parking lots: every park that ever sent a notice is listed.

@@ -23,7 +23,7 @@ const body = (fields: Record<string, unknown> = {}, envelope: Record<string, unk
 
 const reasonOf = (text: string) => {
   const result = parseNotice(text);
-  return result.ok ? null : result.reason;
+  return result.ok ? null : result.text;
 };
 
 describe("parseNotice", () => {
@@ -186,17 +186,21 @@ describe("parseNotice", () => {
     ]) {
       const result = parseNotice(text);
       expect(result).toMatchObject({ ok: false, unionId: "100000", tradeNo: "T1" });
-      if (!result.ok) expect(result.reason).not.toContain("script");
+      if (!result.ok) expect(result.text).not.toContain("script");
     }
     // Identifiers unsafe to log (too long, control characters) are left out, not truncated.
     expect(parseNotice(body({ trade_no: "a\u0000b" }))).toEqual({
       ok: false,
-      reason: "invalid field data.trade_no: contains a NUL character",
+      code: "invalid_field",
+      field: "data.trade_no",
+      text: "invalid field data.trade_no: contains a NUL character",
       unionId: "100000",
     });
     expect(parseNotice(body({}, { union_id: "9".repeat(65) }))).toEqual({
       ok: false,
-      reason: "invalid field union_id: wrong type or value",
+      code: "invalid_field",
+      field: "union_id",
+      text: "invalid field union_id: wrong type or value",
       tradeNo: "T1",
     });
   });
@@ -213,10 +217,11 @@ describe("serviceIsMonthcard", () => {
 describe("idempotencyKey", () => {
   const notice = { unionId: "100000", tradeNo: null, outTradeNo: null };
 
-  it("prefers trade_no, then union_id with out_trade_no, then a digest of the signed text", () => {
-    expect(idempotencyKey({ ...notice, tradeNo: "T1", outTradeNo: "O1" }, "{}")).toBe("t:T1");
+  it("prefers trade_no, then out_trade_no, then a digest of the signed text, each scoped by union_id", () => {
+    expect(idempotencyKey({ ...notice, tradeNo: "T1", outTradeNo: "O1" }, "{}")).toBe("t:100000:T1");
     expect(idempotencyKey({ ...notice, outTradeNo: "O1" }, "{}")).toBe("o:100000:O1");
-    expect(idempotencyKey(notice, "{}")).toBe("d:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+    expect(idempotencyKey(notice, "{}")).toBe("d:100000:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
     expect(idempotencyKey(notice, "{ }")).not.toBe(idempotencyKey(notice, "{}"));
+    expect(idempotencyKey({ ...notice, unionId: "200000", tradeNo: "T1" }, "{}")).not.toBe(idempotencyKey({ ...notice, tradeNo: "T1" }, "{}"));
   });
 });

@@ -3,10 +3,11 @@
 import type { z } from "zod";
 import { checkRules, dataSchema, envelopeSchema, extraFields, toNotice, type BolinkNotice } from "@/lib/bolink/notice-schema";
 import { extractRawDataText } from "@/lib/bolink/raw-data";
+import type { Refusal } from "@/lib/bolink/reject-reasons";
 
 export type ParsedNotice =
   | { ok: true; notice: BolinkNotice; dataText: string }
-  | { ok: false; reason: string; unionId?: string; tradeNo?: string };
+  | ({ ok: false; unionId?: string; tradeNo?: string } & Refusal);
 
 /** Free-form values (attach, unknown fields) end up in jsonb: bounded depth, no NUL, no lone surrogates. */
 const MAX_JSON_DEPTH = 32;
@@ -16,32 +17,32 @@ export function parseNotice(body: string): ParsedNotice {
   try {
     parsed = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
   } catch {
-    return { ok: false, reason: "malformed JSON" };
+    return { ok: false, code: "malformed_json", text: "malformed JSON" };
   }
-  if (!isObject(parsed)) return { ok: false, reason: "body is not a JSON object" };
+  if (!isObject(parsed)) return { ok: false, code: "not_an_object", text: "body is not a JSON object" };
   const who = identify(parsed);
-  const fail = (reason: string): ParsedNotice => ({ ok: false, reason, ...who });
+  const fail = (refusal: Refusal): ParsedNotice => ({ ok: false, ...refusal, ...who });
 
   const rawData = parsed.data;
-  if (rawData === undefined || rawData === null) return fail("missing field data");
-  if (!isObject(rawData)) return fail("data is not an object");
+  if (rawData === undefined || rawData === null) return fail(missing("data"));
+  if (!isObject(rawData)) return fail({ code: "data_not_object", text: "data is not an object" });
   const dataText = extractRawDataText(body);
   // JSON.parse keeps the last of two "data" keys; we cannot know which one was signed.
-  if (dataText === null) return fail("data is ambiguous (more than one data key)");
+  if (dataText === null) return fail({ code: "data_ambiguous", text: "data is ambiguous (more than one data key)" });
 
   const envelope = envelopeSchema.safeParse(parsed);
   if (!envelope.success) return fail(describe(envelope.error, parsed));
   const data = dataSchema.safeParse(rawData);
   if (!data.success) return fail(describe(data.error, rawData, "data."));
   const broken = checkRules(envelope.data, data.data);
-  if (broken) return fail(`invalid field data.${broken.field}: ${broken.message}`);
+  if (broken) return fail(invalid(`data.${broken.field}`, broken.message));
 
   const extra = extraFields(rawData);
   const attachProblem = jsonProblem(data.data.attach ?? null, 0);
-  if (attachProblem) return fail(`invalid field data.attach: ${attachProblem}`);
+  if (attachProblem) return fail(invalid("data.attach", attachProblem));
   // Unknown keys are the sender's text: the reason must not repeat them.
   const extraProblem = jsonProblem(extra, -1);
-  if (extraProblem) return fail(`invalid unknown field in data: ${extraProblem}`);
+  if (extraProblem) return fail({ code: "invalid_field", text: `invalid unknown field in data: ${extraProblem}` });
 
   return { ok: true, notice: toNotice(envelope.data, data.data, extra), dataText };
 }
@@ -51,15 +52,17 @@ export function serviceIsMonthcard(serviceName: string | null): boolean {
   return serviceName === null || serviceName === "monthcard_pay";
 }
 
-function describe(error: z.ZodError, input: unknown, prefix = ""): string {
+const missing = (field: string): Refusal => ({ code: "missing_field", field, text: `missing field ${field}` });
+const invalid = (field: string, message: string): Refusal => ({ code: "invalid_field", field, text: `invalid field ${field}: ${message}` });
+
+function describe(error: z.ZodError, input: unknown, prefix = ""): Refusal {
   const issue = error.issues[0];
   const path = issue.path.map(String).join(".");
-  if (!path) return "body is not a valid notice";
+  if (!path) return { code: "invalid_notice", text: "body is not a valid notice" };
   const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], input);
-  if (value === undefined || value === null) return `missing field ${prefix}${path}`;
+  if (value === undefined || value === null) return missing(`${prefix}${path}`);
   // Union failures ("number or numeric string") have no single branch message worth showing.
-  const message = issue.code === "invalid_union" ? "wrong type or value" : issue.message;
-  return `invalid field ${prefix}${path}: ${message}`;
+  return invalid(`${prefix}${path}`, issue.code === "invalid_union" ? "wrong type or value" : issue.message);
 }
 
 /** union_id and trade_no for the rejected-callback log, when they are short plain values. */

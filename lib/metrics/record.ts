@@ -1,24 +1,15 @@
 // What the callback and the worker report, with label values kept to small fixed sets.
 import type { CallResult } from "@/lib/wechatpay/client";
+import { REASON_CLASS, type RejectReason } from "@/lib/bolink/reject-reasons";
 import { metrics } from "@/lib/metrics/registry";
 
-export type CallbackOutcome = "booked" | "duplicate" | "conflict" | "rejected" | "error";
+/** refused: source not in BOLINK_ALLOWED_IPS; throttled: invalid and over the sender's budget. */
+export type CallbackOutcome = "booked" | "duplicate" | "conflict" | "rejected" | "refused" | "throttled" | "error";
 
-export function recordCallback(outcome: CallbackOutcome, rejectReason: string | undefined, seconds: number) {
+export function recordCallback(outcome: CallbackOutcome, rejectReason: RejectReason | undefined, seconds: number) {
   const m = metrics();
-  m.callbackNotices.inc({ outcome, reason: outcome === "rejected" ? reasonClass(rejectReason ?? "") : "" });
+  m.callbackNotices.inc({ outcome, reason: rejectReason ? REASON_CLASS[rejectReason] : "" });
   m.callbackDuration.observe({ outcome }, seconds);
-}
-
-/** Rejection reasons name fields; the class is what an alert needs. */
-export function reasonClass(reason: string): string {
-  if (reason === "bad sign") return "signature";
-  if (reason === "unknown union_id") return "unknown_vendor";
-  if (reason === "vendor disabled") return "vendor_disabled";
-  if (reason === "unsupported service") return "unsupported_service";
-  if (reason === "body too large" || reason === "body is not valid UTF-8" || reason === "empty body") return "body";
-  if (/^(malformed JSON|body is not a|missing field|invalid |data )/.test(reason)) return "invalid_notice";
-  return "other";
 }
 
 export type AttemptOutcome = "success" | "transient" | "permanent" | "unverified" | "mapping_error" | "error";

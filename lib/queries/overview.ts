@@ -50,7 +50,7 @@ export async function overview(db: Db, now = new Date()) {
     }),
     db.$queryRaw<{ union_id: string | null; count: bigint }[]>`
       SELECT union_id, count(*) AS count FROM rejected_callbacks
-      WHERE received_at >= ${new Date(now.getTime() - 3_600_000)} AND reason = 'bad sign'
+      WHERE received_at >= ${new Date(now.getTime() - 3_600_000)} AND reason = 'bad_sign'
       GROUP BY union_id HAVING count(*) >= ${SPIKE_THRESHOLD}`,
     db.renewal.count({ where: { hasConflict: true } }),
     db.wechatSync.count({

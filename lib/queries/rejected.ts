@@ -1,15 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { optionalParam as optional } from "@/lib/validations/search-params";
+import { REJECT_REASONS, isRejectReason, type RejectReason } from "@/lib/bolink/reject-reasons";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
 
 export const REJECTED_PAGE_SIZE = 50;
 
 
-/** The rejected-callbacks page's URL state: ?reason=<exact>&union=&after=<id>. */
+/** The rejected-callbacks page's URL state: ?reason=<code>&union=&after=<id>. */
 export const listRejectedQuery = z.object({
-  reason: optional(z.string().max(500)),
+  reason: optional(z.enum(REJECT_REASONS)),
   union: optional(z.string().trim().max(64)),
   after: optional(z.coerce.number().int().positive().max(2 ** 31 - 1)),
 });
@@ -30,13 +31,10 @@ export async function listRejected(db: Db, query: ListRejectedQuery) {
 
 export type RejectedRow = Awaited<ReturnType<typeof listRejected>>["rows"][number];
 
-/** The most frequent reasons, for the filter's dropdown. */
-export async function rejectedReasons(db: Db): Promise<{ reason: string; count: number }[]> {
-  const groups = await db.rejectedCallback.groupBy({
-    by: ["reason"],
-    _count: { _all: true },
-    orderBy: { _count: { reason: "desc" } },
-    take: 100,
-  });
-  return groups.map((group) => ({ reason: group.reason, count: group._count._all }));
+/** Every reason ever logged with its total, most frequent first: from the counts, which outlive the log's pruning. */
+export async function rejectedReasons(db: Db): Promise<{ reason: RejectReason; count: number }[]> {
+  const rows = await db.rejectedCallbackCount.findMany({ orderBy: [{ count: "desc" }, { reason: "asc" }] });
+  return rows.flatMap((row) => (isRejectReason(row.reason) ? [{ reason: row.reason, count: Number(row.count) }] : []));
 }
+
+

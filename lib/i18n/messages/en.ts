@@ -1,8 +1,8 @@
-import { alertsEn } from "./alerts-en";
+import { triageEn } from "./triage-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
-  ...alertsEn,
+  ...triageEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",
@@ -335,6 +335,25 @@ export const en: Messages = {
     body: "Body",
     showBody: "Show body",
     truncated: "Only the first 8 KiB is kept",
+    field: "Field",
+    countsHint: "Counts in brackets are totals, kept when the log prunes old entries",
+    reasons: {
+      body_too_large: "Body too large",
+      body_not_utf8: "Body is not valid UTF-8",
+      empty_body: "Empty body",
+      malformed_json: "Malformed JSON",
+      not_an_object: "Body is not a JSON object",
+      data_not_object: "data is not an object",
+      data_ambiguous: "More than one data key: cannot tell which was signed",
+      invalid_notice: "Not a valid notice",
+      missing_field: "Missing required field",
+      invalid_field: "Invalid field value",
+      unsupported_service: "Unsupported service",
+      unknown_vendor: "Unknown union_id",
+      vendor_disabled: "Vendor disabled",
+      bad_sign: "Bad signature",
+      other: "Other reason (older entries)",
+    },
   },
   exports: {
     parkName: "Park name",

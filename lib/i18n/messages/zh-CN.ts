@@ -1,7 +1,7 @@
-import { alertsZhCN } from "./alerts-zh-CN";
+import { triageZhCN } from "./triage-zh-CN";
 
 export const zhCN = {
-  ...alertsZhCN,
+  ...triageZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
@@ -333,6 +333,25 @@ export const zhCN = {
     body: "请求体",
     showBody: "查看请求体",
     truncated: "仅保存了前 8 KiB",
+    field: "字段",
+    countsHint: "括号内为累计次数，日志清理旧记录后仍然保留",
+    reasons: {
+      body_too_large: "请求体过大",
+      body_not_utf8: "请求体不是有效的 UTF-8 编码",
+      empty_body: "请求体为空",
+      malformed_json: "JSON 格式错误",
+      not_an_object: "请求体不是 JSON 对象",
+      data_not_object: "data 不是对象",
+      data_ambiguous: "data 键出现多次，无法确定签名内容",
+      invalid_notice: "通知格式无效",
+      missing_field: "缺少必填字段",
+      invalid_field: "字段值无效",
+      unsupported_service: "不支持的服务类型",
+      unknown_vendor: "未知的 union_id",
+      vendor_disabled: "厂商已停用",
+      bad_sign: "签名错误",
+      other: "其他原因（旧记录）",
+    },
   },
   exports: {
     parkName: "车场名称",

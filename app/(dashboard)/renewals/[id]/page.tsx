@@ -5,6 +5,8 @@ import { ResendButton } from "@/components/sync/resend-button";
 import { UnverifiedActions } from "@/components/sync/unverified-actions";
 import { Badge, syncTone } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
+import { conflictDiff, prettyJson } from "@/lib/bolink/conflict-diff";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -109,15 +111,38 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
       <Card className="p-4">
         <h2 className="mb-2 text-sm font-semibold">{r.conflicts}</h2>
         {renewal.conflicts.length ? (
-          <ul className="space-y-2 text-sm">
-            {renewal.conflicts.map((conflict) => (
-              <li key={conflict.id}>
-                <p>
-                  {formatDateTime(conflict.receivedAt)} · {r.conflictFields}: {conflict.fields.join(", ")} · {conflict.remoteAddr ?? "—"}
-                </p>
-                <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{conflict.rawBody}</pre>
-              </li>
-            ))}
+          <ul className="space-y-4 text-sm">
+            {renewal.conflicts.map((conflict) => {
+              const changes = conflictDiff(renewal.dataText, conflict.dataText);
+              return (
+                <li key={conflict.id} data-testid={`conflict-${conflict.id}`}>
+                  <p>
+                    {formatDateTime(conflict.receivedAt)} · {r.conflictFields}: {conflict.fields.join(", ")} · {conflict.remoteAddr ?? "—"}
+                  </p>
+                  {changes?.length ? (
+                    <table className="my-2 w-full max-w-3xl text-left text-xs" aria-label={t.conflictDiff.title}>
+                      <thead className="text-slate-500">
+                        <tr>
+                          <th className="py-1 pr-3 font-medium">{t.conflictDiff.field}</th>
+                          <th className="py-1 pr-3 font-medium">{t.conflictDiff.booked}</th>
+                          <th className="py-1 font-medium">{t.conflictDiff.redelivered}</th>
+                        </tr>
+                      </thead>
+                      <tbody className="font-mono">
+                        {changes.map((change) => (
+                          <tr key={change.field} className="border-t border-slate-100 align-top">
+                            <td className="py-1 pr-3">{change.field}</td>
+                            <td className="break-all py-1 pr-3 text-red-700 line-through decoration-red-300">{change.booked ?? t.conflictDiff.absent}</td>
+                            <td className="break-all py-1 text-emerald-800">→ {change.redelivered ?? t.conflictDiff.absent}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  ) : null}
+                  <CodeBlock shown={prettyJson(conflict.rawBody)} original={conflict.rawBody} labels={t.conflictDiff} />
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p className="text-sm text-slate-500">{r.noConflicts}</p>
@@ -126,9 +151,7 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
 
       <Card className="p-4">
         <h2 className="mb-2 text-sm font-semibold">{r.rawBody}</h2>
-        <pre data-testid="raw-body" className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
-          {renewal.rawBody}
-        </pre>
+        <CodeBlock testId="raw-body" shown={prettyJson(renewal.rawBody)} original={renewal.rawBody} labels={t.conflictDiff} />
       </Card>
     </div>
   );

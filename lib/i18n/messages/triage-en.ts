@@ -1,10 +1,12 @@
-// Alerts and failure-triage strings (en).
-import type { alertsZhCN } from "./alerts-zh-CN";
+// Failure triage, alerts and conflict-diff strings (en).
+import type { triageZhCN } from "./triage-zh-CN";
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-export const alertsEn: Widen<typeof alertsZhCN> = {
+export const triageEn: Widen<typeof triageZhCN> = {
   alerts: {
+    title: "Alerts",
+    description: "Pushed to WeCom, DingTalk, a webhook or email when something goes wrong: channels, rules and the delivery log.",
     rules: {
       sync_failed: { name: "Sync failed for good", unit: "minutes (between reminders of one cause)" },
       sync_retrying: { name: "Sync retrying too long", unit: "minutes" },
@@ -97,6 +99,16 @@ export const alertsEn: Widen<typeof alertsZhCN> = {
         notFound: "Channel not found",
       },
     },
+  },
+  conflictDiff: {
+    title: "Differences from the booked notice",
+    field: "Field",
+    booked: "Booked",
+    redelivered: "Re-delivered",
+    absent: "(absent)",
+    copy: "Copy original",
+    copied: "Copied",
+    rawBody: "Body (formatted)",
   },
   failures: {
     title: "Failure causes",

@@ -1,6 +1,8 @@
-// 告警 and failure-triage strings (zh-CN). Alert messages sent to WeCom / DingTalk / email use these.
-export const alertsZhCN = {
+// Failure triage, alerts and conflict-diff strings (zh-CN). Alert messages sent to WeCom / DingTalk / email use these.
+export const triageZhCN = {
   alerts: {
+    title: "告警",
+    description: "问题出现时推送到企业微信、钉钉、Webhook 或邮件：通道、规则与发送记录。",
     rules: {
       sync_failed: { name: "同步永久失败", unit: "分钟（同一原因再次提醒的间隔）" },
       sync_retrying: { name: "同步重试过久", unit: "分钟" },
@@ -93,6 +95,16 @@ export const alertsZhCN = {
         notFound: "通道不存在",
       },
     },
+  },
+  conflictDiff: {
+    title: "与已入账通知的差异",
+    field: "字段",
+    booked: "已入账",
+    redelivered: "重复推送",
+    absent: "（无）",
+    copy: "复制原文",
+    copied: "已复制",
+    rawBody: "请求体（已格式化）",
   },
   failures: {
     title: "失败原因",

@@ -1,7 +1,5 @@
 -- Accepted-but-unverified pushes (a 2xx whose signature could not be checked: never re-pushed by
--- itself), the last answer's signature check, and what triggered each attempt (issue 13, 15).
--- (The alert tables the generated diff also listed come from 20261128212320_alerts: the previous
--- snapshot predates them, so they were cut from this file.)
+-- itself), the last answer's signature check, and what triggered each attempt (issues 13, 15).
 -- CreateEnum
 CREATE TYPE "AttemptTrigger" AS ENUM ('WORKER', 'RESEND', 'FORCED_RESEND');
 
@@ -21,3 +19,4 @@ ADD COLUMN     "round_trigger" "AttemptTrigger" NOT NULL DEFAULT 'WORKER';
 -- AlterTable
 ALTER TABLE "wechat_sync_attempts" ADD COLUMN     "trigger" "AttemptTrigger" NOT NULL DEFAULT 'WORKER',
 ADD COLUMN     "triggered_by" TEXT;
+
