@@ -1,15 +1,17 @@
 // Callback intake: the real app against the bare baseline, each on its own fresh database in the
 // same PostgreSQL, at each concurrency in turn (interleaved, so drift on a shared machine hits
 // both alike), then a duplicate storm; afterwards every state-1 answer is checked against the books.
+// A third "server", an empty route handler in the same app, shows what Next's route layer alone
+// costs; the app's memory (at rest and under load) and its start-up time are measured too.
 import { buildIsStale } from "../lib/server/build";
 import { createPrismaClient } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
 import { upsertVendorFromEnv } from "../lib/server/bootstrap";
 import { freshDatabase, withClient, type BenchCluster } from "./database";
 import { runLoad, type LoadResult } from "./load";
-import { processCpuMs } from "./machine";
+import { processCpuMs, processRssMiB } from "./machine";
 import { BENCH_UKEY, BENCH_UNION_ID } from "./notices";
-import { startApp, startBaseline, type Server } from "./servers";
+import { freePort, startApp, startBaseline, type Server } from "./servers";
 
 export const CONCURRENCIES = [1, 10, 50, 200];
 export const STORM_COPIES = 5;
@@ -25,7 +27,10 @@ type Row = Omit<LoadResult, "acceptedTradeNos"> & {
 
 export type Verification = { server: string; answeredState1: number; distinctTradeNos: number; bookedOnce: number; bookedMoreThanOnce: number; missing: number; bookedWithoutCountedAnswer: number; feeOrSyncMismatch: number };
 
-export type IntakeResult = { builtFirst: boolean; secondsPerRun: number; rows: Row[]; verification: Verification[] };
+/** The app process (Next.js in scripts/start.ts): RSS in MiB, and `npm start` to a healthy /api/health on an existing build. */
+export type AppFootprint = { startMs: number; rssAtStartMiB: number | null; rssPeakUnderLoadMiB: number | null; rssAtRestAfterMiB: number | null };
+
+export type IntakeResult = { builtFirst: boolean; secondsPerRun: number; rows: Row[]; verification: Verification[]; footprint?: AppFootprint };
 
 export async function benchIntake(cluster: BenchCluster, options: { seconds: number; log: (line: string) => void }): Promise<IntakeResult> {
   const builtFirst = buildIsStale();
@@ -34,17 +39,33 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   await addVendor(baselineUrl); // the app does this itself on start (BOLINK_UNION_ID / BOLINK_UKEY)
 
   if (builtFirst) options.log("intake: no production build yet (or sources changed): `npm start` builds it first — minutes, not measured.");
-  const app = await startApp(3401, appUrl);
-  const baseline = await startBaseline(3402, baselineUrl);
+  const appPort = await freePort();
+  let app = await startApp(appPort, appUrl);
+  if (builtFirst) {
+    // Start-up time is measured on an existing build: start once more now that it exists.
+    await app.stop();
+    app = await startApp(appPort, appUrl);
+  }
+  const rssAtStartMiB = processRssMiB(app.pid);
+  const baseline = await startBaseline(await freePort(), baselineUrl);
+  const empty: Server = { ...app, name: "empty", url: `${app.origin}/api/bench/empty-route` };
   const run = Date.now().toString(36);
-  const answered = new Map<Server, string[]>([[app, []], [baseline, []]]);
+  const answered = new Map<Server, string[]>([[app, []], [baseline, []], [empty, []]]);
   const rows: Row[] = [];
-  const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl]]);
+  const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl], [empty, appUrl]]);
+  let rssPeakUnderLoadMiB: number | null = null;
+  let rssAtRestAfterMiB: number | null = null;
   const measure = async (server: Server, kind: Row["kind"], connections: number, seconds: number, tag: string) => {
     const cpuBefore = processCpuMs(server.pid);
-    const result = await runLoad({ url: server.url, connections, seconds, run: `${run}${tag}`, copies: kind === "storm" ? STORM_COPIES : 1 });
+    const rssSampler = setInterval(() => {
+      const rss = server.pid === app.pid ? processRssMiB(app.pid) : null;
+      if (rss !== null) rssPeakUnderLoadMiB = Math.max(rssPeakUnderLoadMiB ?? 0, rss);
+    }, 200);
+    const result = await runLoad({ url: server.url, connections, seconds, run: `${run}${tag}`, copies: kind === "storm" ? STORM_COPIES : 1 }).finally(() =>
+      clearInterval(rssSampler),
+    );
     const cpuAfter = processCpuMs(server.pid);
-    answered.get(server)!.push(...result.acceptedTradeNos);
+    if (server !== empty) answered.get(server)!.push(...result.acceptedTradeNos);
     await settle(databaseOf.get(server)!);
     const { acceptedTradeNos, ...figures } = result;
     const booked = kind === "storm" ? new Set(acceptedTradeNos).size : undefined;
@@ -53,25 +74,30 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   };
   try {
     // Warm-up: Next.js loads the route and V8 optimises on first use; not reported.
-    for (const server of [app, baseline]) await measure(server, "unique", 10, 2, "w");
+    for (const server of [app, empty, baseline]) await measure(server, "unique", 10, 2, "w");
     for (const connections of CONCURRENCIES) {
-      for (const server of [app, baseline]) {
+      for (const server of [app, empty, baseline]) {
         const row = await measure(server, "unique", connections, options.seconds, `c${connections}`);
         rows.push(row);
         options.log(`intake: ${server.name.padEnd(8)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
       }
     }
-    for (const server of [app, baseline]) {
+    for (const server of [app, empty, baseline]) {
       const row = await measure(server, "storm", STORM_CONNECTIONS, options.seconds, "s");
       rows.push(row);
       options.log(`intake: ${server.name.padEnd(8)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
     }
+    // Garbage from the load is collectable by now; what stays is what the app keeps.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
   } finally {
+    rssAtRestAfterMiB = processRssMiB(app.pid);
     await app.stop();
     await baseline.stop();
   }
   const verification = [await verify("app", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
-  return { builtFirst, secondsPerRun: options.seconds, rows, verification };
+  const footprint = { startMs: app.startMs, rssAtStartMiB, rssPeakUnderLoadMiB, rssAtRestAfterMiB };
+  options.log(`intake: app started in ${footprint.startMs} ms; RSS ${rssAtStartMiB} MiB at rest, ${rssPeakUnderLoadMiB} MiB peak under load, ${rssAtRestAfterMiB} MiB after`);
+  return { builtFirst, secondsPerRun: options.seconds, rows, verification, footprint };
 }
 
 /**

@@ -76,3 +76,13 @@ export function processCpuMs(pid: number): number | null {
     return null;
   }
 }
+
+/** Resident set size of a process in MiB, from /proc (Linux); null elsewhere. */
+export function processRssMiB(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Math.round(Number(match[1]) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}

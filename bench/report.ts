@@ -24,13 +24,19 @@ const table = (head: string[], rows: (string | number)[][]) =>
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
 
 function intakeSection(intake: IntakeResult): string[] {
-  const lines = [`### Callback intake (${intake.secondsPerRun} s per run; ours = \`npm start\` production build, baseline = bare node:http + pg)`, ""];
+  const lines = [
+    `### Callback intake (${intake.secondsPerRun} s per run; ours = \`npm start\` production build, empty route = a route handler in the same app that only reads the body and answers, baseline = bare node:http + pg)`,
+    "",
+  ];
   const pick = (server: string, kind: string, connections: number) =>
     intake.rows.find((row) => row.server === server && row.kind === kind && row.connections === connections);
   const keys = [...new Set(intake.rows.map((row) => `${row.kind}:${row.connections}`))];
+  const ratio = (a: number | null | undefined, b: number | null | undefined, unit: "%" | "×") =>
+    !a || !b ? "–" : unit === "%" ? `${Math.round((a / b) * 100)} %` : `${Math.round((a / b) * 10) / 10} ×`;
   const rows = keys.map((key) => {
     const [kind, c] = key.split(":");
     const ours = pick("app", kind, Number(c))!;
+    const empty = pick("empty", kind, Number(c));
     const base = pick("baseline", kind, Number(c))!;
     const label = kind === "storm" ? `${c}, each notice ×5` : c;
     const accepted = (r: typeof ours) => (kind === "storm" ? `${r.acceptedPerSec} (${r.booked} booked)` : `${r.acceptedPerSec}`);
@@ -40,14 +46,22 @@ function intakeSection(intake: IntakeResult): string[] {
       `${ours.p50} / ${ours.p95} / ${ours.p99}`,
       ours.errors,
       ours.cpuMsPerAnswer ?? "–",
+      empty ? empty.acceptedPerSec : "–",
+      empty?.cpuMsPerAnswer ?? "–",
       accepted(base),
       `${base.p50} / ${base.p95} / ${base.p99}`,
       base.errors,
       base.cpuMsPerAnswer ?? "–",
-      base.acceptedPerSec ? `${Math.round((ours.acceptedPerSec / base.acceptedPerSec) * 100)} %` : "–",
+      ratio(ours.acceptedPerSec, base.acceptedPerSec, "%"),
+      ratio(ours.cpuMsPerAnswer, base.cpuMsPerAnswer, "×"),
     ];
   });
-  lines.push(table(["concurrency", "ours accepted/s", "ours p50 / p95 / p99 ms", "ours errors", "ours CPU ms/answer", "baseline accepted/s", "baseline p50 / p95 / p99 ms", "baseline errors", "baseline CPU ms/answer", "ours / baseline (accepted/s)"], rows));
+  lines.push(
+    table(
+      ["concurrency", "ours accepted/s", "ours p50 / p95 / p99 ms", "ours errors", "ours CPU ms/answer", "empty route answers/s", "empty route CPU ms/answer", "baseline accepted/s", "baseline p50 / p95 / p99 ms", "baseline errors", "baseline CPU ms/answer", "ours / baseline accepted/s (goal ≥ 60 %)", "ours / baseline CPU (goal ≤ 3 ×)"],
+      rows,
+    ),
+  );
   lines.push("");
   for (const v of intake.verification) {
     const ok = v.bookedMoreThanOnce === 0 && v.missing === 0 && v.feeOrSyncMismatch === 0;
@@ -55,6 +69,14 @@ function intakeSection(intake: IntakeResult): string[] {
       `Books check, ${v.server}: ${v.distinctTradeNos} trade_nos answered state 1 (${v.answeredState1} answers) → ${v.bookedOnce} booked exactly once, ` +
         `${v.bookedMoreThanOnce} more than once, ${v.missing} missing; ${v.bookedWithoutCountedAnswer} booked while the timed run stopped (answer not counted); ` +
         `fee entries and syncs ${v.feeOrSyncMismatch === 0 ? "match" : `off by ${v.feeOrSyncMismatch}`} — ${ok ? "OK" : "**FAILED**"}.`,
+    );
+  }
+  const f = intake.footprint;
+  if (f) {
+    lines.push(
+      "",
+      `App process: \`npm start\` to a healthy /api/health in ${(f.startMs / 1000).toFixed(1)} s on an existing build (migrations already applied); ` +
+        `RSS ${f.rssAtStartMiB ?? "–"} MiB at rest after start, ${f.rssPeakUnderLoadMiB ?? "–"} MiB peak under intake load, ${f.rssAtRestAfterMiB ?? "–"} MiB at rest after it.`,
     );
   }
   if (intake.builtFirst) lines.push("", "This run started with `next build` (no production build yet, or sources changed); the build is not in any figure.");

@@ -103,3 +103,80 @@ test("five wrong passwords hold that account back from this address: the sixth t
   expect((await other.get("/api/me")).status()).toBe(200);
   await other.dispose();
 });
+
+test.describe("ended sessions", () => {
+  /** A browser context holding a copy of `from`'s cookies: what someone who stole them has. */
+  async function thief(browser: import("@playwright/test").Browser, from: import("@playwright/test").BrowserContext) {
+    const context = await browser.newContext({ storageState: { cookies: await from.cookies(), origins: [] } });
+    return context;
+  }
+
+  async function signInInBrowser(browser: import("@playwright/test").Browser, username: string, password: string) {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill(password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("current-user")).toContainText(username);
+    return { context, page };
+  }
+
+  test("a stolen session cookie is refused after the password reset, on pages, APIs and next-auth's refresh", async ({ page, browser }) => {
+    const username = `e2e-stolen-${Date.now()}`;
+    await createUser(page, username, "stolen-password-1", "OPERATOR");
+    const victim = await signInInBrowser(browser, username, "stolen-password-1");
+    const stolen = await thief(browser, victim.context);
+    expect((await stolen.request.get("/api/me")).status()).toBe(200);
+
+    // The admin resets the password on the Users page.
+    await page.goto("/users");
+    const row = page.getByTestId(`user-${username}`);
+    await row.getByText("重置密码").click();
+    await row.getByLabel(`${username} 的新密码`).fill("reset-password-12");
+    await row.getByRole("button", { name: "设置新密码" }).click();
+    await expect(row.getByRole("status")).toHaveText(`已为 ${username} 设置新密码`);
+
+    expect((await stolen.request.get("/api/me")).status()).toBe(401);
+    const refreshed = await stolen.request.get("/api/auth/session");
+    expect(await refreshed.json()).toEqual({});
+    const thiefPage = await stolen.newPage();
+    await thiefPage.goto("/renewals");
+    await expect(thiefPage).toHaveURL(/\/login$/);
+    // The victim's own browser is signed out too; the new password works.
+    await victim.page.goto("/renewals");
+    await expect(victim.page).toHaveURL(/\/login$/);
+    const again = await signInInBrowser(browser, username, "reset-password-12");
+    await Promise.all([stolen.close(), victim.context.close(), again.context.close()]);
+  });
+
+  test("changing one's own password keeps this session and ends the others; sign out everywhere ends all", async ({ page, browser }) => {
+    const username = `e2e-own-${Date.now()}`;
+    await createUser(page, username, "own-password-123", "VIEWER");
+    const me = await signInInBrowser(browser, username, "own-password-123");
+    const elsewhere = await signInInBrowser(browser, username, "own-password-123");
+
+    await me.page.getByTestId("current-user").getByRole("link", { name: username }).click();
+    await expect(me.page).toHaveURL(/\/account$/);
+    const form = me.page.getByRole("form", { name: "修改密码" });
+    await form.getByLabel("当前密码").fill("wrong-password-1");
+    await form.getByLabel("新密码", { exact: true }).fill("own-password-456");
+    await form.getByLabel("再次输入新密码").fill("own-password-456");
+    await form.getByRole("button", { name: "修改密码" }).click();
+    await expect(form.getByRole("status")).toHaveText("当前密码错误");
+    await form.getByLabel("当前密码").fill("own-password-123");
+    await form.getByRole("button", { name: "修改密码" }).click();
+    await expect(form.getByRole("status")).toHaveText("密码已修改，其他登录已全部退出");
+
+    await me.page.goto("/renewals");
+    await expect(me.page.getByTestId("current-user")).toContainText(username);
+    expect((await elsewhere.context.request.get("/api/me")).status()).toBe(401);
+
+    await me.page.goto("/account");
+    await me.page.getByRole("button", { name: "退出所有登录" }).click();
+    await expect(me.page).toHaveURL(/\/login$/);
+    await me.page.goto("/renewals");
+    await expect(me.page).toHaveURL(/\/login$/);
+    await Promise.all([me.context.close(), elsewhere.context.close()]);
+  });
+});

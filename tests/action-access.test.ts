@@ -14,7 +14,7 @@ const revalidatePath = vi.hoisted(() => vi.fn());
 const setCookie = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ set: setCookie }) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ set: setCookie, get: () => undefined }) }));
 
 const parks = await import("@/lib/actions/parks");
 const sync = await import("@/lib/actions/sync");
@@ -23,6 +23,7 @@ const vendors = await import("@/lib/actions/vendors");
 const parksUi = await import("@/app/(dashboard)/parks/actions");
 const syncUi = await import("@/app/(dashboard)/sync/actions");
 const usersUi = await import("@/app/(dashboard)/users/actions");
+const accountUi = await import("@/app/(dashboard)/account/actions");
 const vendorsUi = await import("@/app/(dashboard)/vendors/actions");
 const { setLocale } = await import("@/lib/actions/locale");
 
@@ -47,7 +48,8 @@ const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; in
   { name: "user.change-role", lib: users.changeUserRole, exposed: usersUi.changeUserRoleAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },
   { name: "user.set-disabled", lib: users.setUserDisabled, exposed: usersUi.setUserDisabledAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
   { name: "user.reset-password", lib: users.resetUserPassword, exposed: usersUi.resetUserPasswordAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
-  { name: "user.change-own-password", lib: users.changeOwnPassword, exposed: null, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "user.change-own-password", lib: users.changeOwnPassword, exposed: accountUi.changeOwnPasswordAction, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "user.sign-out-everywhere", lib: users.signOutEverywhere, exposed: accountUi.signOutEverywhereAction, role: "VIEWER", input: () => ({}) },
   { name: "vendor.create", lib: vendors.createVendor, exposed: vendorsUi.createVendorAction, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY0123456789ABC" }) },
   { name: "vendor.update", lib: vendors.updateVendor, exposed: vendorsUi.updateVendorAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
   { name: "vendor.replace-key", lib: vendors.replaceVendorKey, exposed: vendorsUi.replaceVendorKeyAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY9876543210ABC" }) },

@@ -114,10 +114,11 @@ describe("user administration", () => {
   });
 
   it("refuses to disable or demote the last enabled admin", async () => {
-    // An admin whose session predates being disabled: the only enabled admin left is "root".
+    // An admin whose session predates being disabled: the only enabled admin left is "root". The
+    // action wrapper re-reads the caller and refuses first; the last-admin guard stays behind it.
     const stale = await makeUser("stale-admin", "ADMIN", true);
-    expect(await setUserDisabled(stale, { userId: users.ADMIN.id, disabled: true })).toEqual({ error: USER_ERRORS.lastAdmin });
-    expect(await changeUserRole(stale, { userId: users.ADMIN.id, role: "VIEWER" })).toEqual({ error: USER_ERRORS.lastAdmin });
+    expect(await setUserDisabled(stale, { userId: users.ADMIN.id, disabled: true })).toEqual({ error: "unauthenticated" });
+    expect(await changeUserRole(stale, { userId: users.ADMIN.id, role: "VIEWER" })).toEqual({ error: "unauthenticated" });
     expect(await db.user.findUniqueOrThrow({ where: { id: users.ADMIN.id } })).toMatchObject({ role: "ADMIN", disabled: false });
     // A disabled admin is no guard: demoting it is fine.
     expect(await changeUserRole(users.ADMIN, { userId: stale.id, role: "VIEWER" })).toEqual({ data: null });

@@ -57,7 +57,7 @@ describe("alert rules", () => {
   });
 
   it("signature spike: one incident per vendor at the threshold", async () => {
-    const rows = (unionId: string, n: number) => Array.from({ length: n }, () => ({ reason: "bad sign", unionId, body: "{}", bodyBytes: 2 }));
+    const rows = (unionId: string, n: number) => Array.from({ length: n }, () => ({ reason: "bad_sign", unionId, body: "{}", bodyBytes: 2 }));
     await db.rejectedCallback.createMany({ data: [...rows("111", 10), ...rows("222", 9)] });
     expect(await evaluate()).toMatchObject({ fired: 1 });
     expect(await openKeys()).toEqual(["signature_spike:111"]);

@@ -30,7 +30,7 @@ describe("sign-in", () => {
   it("accepts the right password and refuses a wrong one or an unknown user", async () => {
     expect(await checkCredentials(db, { username: "viewer", password: PASSWORD, ip: "10.0.0.1" })).toEqual({
       ok: true,
-      user: users.VIEWER,
+      user: { ...users.VIEWER, sessionVersion: 1 },
     });
     expect(await checkCredentials(db, { username: "viewer", password: "wrong password", ip: "10.0.0.1" })).toEqual({
       ok: false,
@@ -198,7 +198,7 @@ describe("server actions check the role on the server", () => {
   it.each(roles)("viewer-level changeOwnPassword as %s", async (role) => {
     const user = users[role];
     const result = await changeOwnPassword(user, { currentPassword: PASSWORD, newPassword: "another-long-password" });
-    expect(result).toEqual({ data: null });
+    expect(result).toEqual({ data: { sessionVersion: expect.any(Number) } });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     expect(await verifyPassword(row.passwordHash, "another-long-password")).toBe(true);
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });

@@ -45,4 +45,14 @@ describe("overview", () => {
     await db.setting.create({ data: { key: "sync.paused", value: true } });
     expect(await overview(db, now)).toMatchObject({ stalled: false, paused: true });
   });
+
+  it("measures the oldest pending sync from when it became due, so a fresh resend is not old", async () => {
+    const renewal = await db.renewal.create({
+      data: { idempotencyKey: "t:resent", unionId: "1", parkId: "P", payState: 1, amountFen: 1, sign: "x", dataText: "{}", rawBody: "{}", bookedAt: new Date("2026-11-01T00:00:00Z") },
+    });
+    // Created three weeks ago, failed, resent a minute ago; and one scheduled for a later retry.
+    await db.wechatSync.create({ data: { renewalId: renewal.id, status: "PENDING", createdAt: new Date("2026-11-01T00:00:00Z"), nextAttemptAt: new Date(now.getTime() - 60_000) } });
+    await db.wechatSync.updateMany({ where: { status: "PENDING", renewal: { idempotencyKey: "t:3" } }, data: { nextAttemptAt: new Date(now.getTime() + 3_600_000) } });
+    expect((await overview(db, now)).oldestPendingMinutes).toBe(1);
+  });
 });

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { PausedBanner } from "@/components/shell/paused-banner";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { WechatModeBadge } from "@/components/shell/wechat-mode-badge";
 import { KeyExpiryBanner } from "@/components/wechat/key-expiry-banner";
@@ -37,11 +39,16 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">
           <WechatModeBadge mode={process.env.WECHATPAY_MODE} labels={t.wechat} />
           <span className="text-xs text-slate-600" data-testid="current-user">
-            {t.auth.signedInAs} <strong>{user.username}</strong> · {t.roles[user.role]}
+            {t.auth.signedInAs}{" "}
+            <Link href="/account" title={t.account.link} className="font-semibold hover:underline">
+              {user.username}
+            </Link>{" "}
+            · {t.roles[user.role]}
           </span>
           <LocaleSwitch locale={locale} label={t.locale.label} names={{ "zh-CN": t.locale.zh, en: t.locale.en }} />
           <SignOutButton label={t.auth.signOut} />
         </header>
+        <PausedBanner t={t.paused} />
         <KeyExpiryBanner t={t.wechat} />
         <main className="min-w-0 flex-1 p-4">{children}</main>
       </div>

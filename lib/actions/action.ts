@@ -1,5 +1,6 @@
 // Every dashboard mutation goes through here: session, role, zod input, audit entry, and an
-// answer safe to show ({ data } or { error }), never a raw exception.
+// answer safe to show ({ data } or { error }), never a raw exception. The caller is re-read in the
+// action's own transaction, so a session ended (or a role lost) a moment ago changes nothing.
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma";
 import { getDb, type Tx } from "@/lib/db/client";
@@ -10,6 +11,8 @@ export type ActionResult<T> = { data: T } | { error: string };
 
 /** Thrown by handlers for errors whose message is meant for the operator. */
 export class ActionError extends Error {}
+
+class Refused extends Error {}
 
 type Handler<S extends z.ZodType, R> = (
   input: z.infer<S>,
@@ -28,7 +31,11 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
     }
     try {
       const data = await getDb().$transaction(async (tx) => {
-        const outcome = await spec.handler(parsed.data, { user, tx });
+        const current = await tx.user.findUnique({ where: { id: user.id }, select: { role: true, disabled: true, sessionVersion: true } });
+        const ended = !current || current.disabled || (user.sessionVersion !== undefined && user.sessionVersion !== current.sessionVersion);
+        if (ended) throw new Refused("unauthenticated");
+        if (!hasRole(current.role, spec.role)) throw new Refused("forbidden");
+        const outcome = await spec.handler(parsed.data, { user: { ...user, role: current.role }, tx });
         await writeAudit(tx, {
           actor: user.username,
           action: spec.name,
@@ -39,7 +46,7 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
       });
       return { data };
     } catch (error) {
-      if (error instanceof ActionError) return { error: error.message };
+      if (error instanceof ActionError || error instanceof Refused) return { error: error.message };
       console.error(`action ${spec.name} failed`, error);
       return { error: "internal error" };
     }

@@ -1,7 +1,9 @@
 // Account mutations: admins manage users; everyone changes their own password. An admin cannot
-// lock themself out, and the console never loses its last enabled admin.
+// lock themself out, and the console never loses its last enabled admin. A new password, a new
+// role or disabling ends the user's sessions everywhere (lib/auth/session-version.ts).
 import { ActionError, defineAction } from "@/lib/actions/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/session-version";
 import { clearAccount } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import {
@@ -11,6 +13,7 @@ import {
   createUserInput,
   resetUserPasswordInput,
   setUserDisabledInput,
+  signOutEverywhereInput,
 } from "@/lib/validations/users";
 
 export const createUser = defineAction({
@@ -38,6 +41,17 @@ export const changeOwnPassword = defineAction({
       throw new ActionError(USER_ERRORS.wrongPassword);
     }
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+    // Other sessions end; the caller's own is re-issued with this version (app/(dashboard)/account).
+    return { result: { sessionVersion: await endSessions(tx, user.id) }, target: user.username };
+  },
+});
+
+export const signOutEverywhere = defineAction({
+  name: "user.sign-out-everywhere",
+  role: "VIEWER",
+  input: signOutEverywhereInput,
+  async handler(_, { user, tx }) {
+    await endSessions(tx, user.id);
     return { result: null, target: user.username };
   },
 });
@@ -53,6 +67,7 @@ export const changeUserRole = defineAction({
     if (target.id === user.id) throw new ActionError(USER_ERRORS.selfDemote);
     if (target.role === "ADMIN" && !target.disabled) refuseLastAdmin(admins, target.id);
     await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+    await endSessions(tx, target.id);
     return { result: null, target: target.username, details: { from: target.role, to: input.role } };
   },
 });
@@ -67,6 +82,7 @@ export const setUserDisabled = defineAction({
     if (input.disabled && target.id === user.id) throw new ActionError(USER_ERRORS.selfDisable);
     if (input.disabled && target.role === "ADMIN" && !target.disabled) refuseLastAdmin(admins, target.id);
     await tx.user.update({ where: { id: target.id }, data: { disabled: input.disabled } });
+    if (input.disabled) await endSessions(tx, target.id);
     return { result: null, target: target.username, details: { disabled: input.disabled } };
   },
 });
@@ -78,6 +94,7 @@ export const resetUserPassword = defineAction({
   async handler(input, { tx }) {
     const target = await findUserOrThrow(tx, input.userId);
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
+    await endSessions(tx, target.id);
     // A user locked out by failed sign-ins can use the new password at once.
     await clearAccount(tx, target.username);
     return { result: null, target: target.username };

@@ -2,6 +2,7 @@
 // and stored with the delivery, so every retry sends the same words. Operators read Chinese.
 import type { Condition } from "@/lib/alerts/conditions";
 import type { RuleId } from "@/lib/alerts/rules";
+import { fill as fillTemplate } from "@/lib/i18n/fill";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
 
@@ -20,9 +21,9 @@ export type AlertMessage = {
 
 const text = zhCN.alerts.msg;
 
-export function fill(template: string, values: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name] ?? "—") : whole));
-}
+/** The catalogue's fill over a rule's details, whose values may be missing. */
+const fill = (template: string, values: Record<string, unknown>) =>
+  fillTemplate(template, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value === null || value === undefined ? "—" : String(value)])));
 
 const time = (iso: unknown) => (typeof iso === "string" ? formatDateTime(new Date(iso)) : "—");
 
@@ -88,7 +89,8 @@ export function composeMessage(event: Exclude<AlertEvent, "test">, condition: Pi
     event,
     rule: condition.rule,
     key: condition.key,
-    title: event === "resolved" ? fill(text.resolvedLine, { title }) : title,
+    // The channel's label (【告警】 / 【已恢复】) says which; the title stays that of the alert.
+    title,
     lines: event === "resolved" && condition.rule === "sync_failed" ? [text.sync_failed.resolved, lines[0], lines[1]] : lines,
     link: linkFor(condition, baseUrl),
     at: now.toISOString(),

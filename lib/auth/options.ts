@@ -1,4 +1,5 @@
-// next-auth: credentials sign-in, JWT sessions; role and enabled state re-read on every request.
+// next-auth: credentials sign-in, JWT sessions. Every read of a session (pages, actions, API
+// routes, next-auth's own /api/auth/session refresh) re-reads the user and its session version.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -6,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { checkCredentials } from "@/lib/auth/sign-in";
+import { SessionEnded, currentSessionUser } from "@/lib/auth/session-version";
 import { clientIp } from "@/lib/http/client-ip";
 
 const credentialsSchema = z.object({
@@ -14,6 +16,7 @@ const credentialsSchema = z.object({
 });
 
 export const THROTTLED_ERROR = "Throttled";
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 /**
  * next-auth marks cookies Secure (and names them __Secure-/__Host-) only when the request's own
@@ -29,7 +32,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   // undefined (not false) keeps next-auth's own per-request choice for https via a trusted proxy.
   useSecureCookies: secureCookiesFor(process.env.PUBLIC_URL),
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -47,27 +50,37 @@ export const authOptions: NextAuthOptions = {
         });
         if (!result.ok && result.reason === "throttled") throw new Error(THROTTLED_ERROR);
         if (!result.ok) return null;
-        return { id: String(result.user.id), name: result.user.username, role: result.user.role };
+        return { id: String(result.user.id), name: result.user.username, role: result.user.role, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
-        token.uid = Number(user.id);
-        token.role = (user as { role?: Role }).role;
+        const signedIn = user as unknown as { id: string; role: Role; sessionVersion: number };
+        return { ...token, uid: Number(signedIn.id), role: signedIn.role, sv: signedIn.sessionVersion };
       }
-      return token;
+      // A stolen or old token stops here, also when its holder keeps refreshing it.
+      const current = await currentSessionUser(getDb(), token);
+      if (!current) throw new SessionEnded();
+      return { ...token, name: current.username, role: current.role };
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.uid as number, role: token.role as Role };
+      session.user = { id: token.uid as number, name: token.name, role: token.role as Role, sessionVersion: token.sv as number };
       return session;
+    },
+  },
+  logger: {
+    // An ended session is an answer ("signed out"), not an error with a stack trace per request.
+    error(code, metadata) {
+      if ((metadata as { name?: string } | undefined)?.name === "SessionEnded") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };
 
 declare module "next-auth" {
   interface Session {
-    user: { id: number; role: Role; name?: string | null };
+    user: { id: number; role: Role; name?: string | null; sessionVersion: number };
   }
 }

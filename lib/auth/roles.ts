@@ -9,4 +9,10 @@ export function hasRole(actual: Role, needed: Role): boolean {
   return rank[actual] >= rank[needed];
 }
 
-export type SessionUser = { id: number; username: string; role: Role };
+export type SessionUser = {
+  id: number;
+  username: string;
+  role: Role;
+  /** The version the caller's session token carries (lib/auth/session-version.ts); absent for callers that are no browser session (scripts, tests). */
+  sessionVersion?: number;
+};

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { clearPair, recordFailure, throttleKeys, throttleState } from "@/lib/auth/throttle";
 
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; user: Required<SessionUser> } | { ok: false; reason: "invalid" | "throttled" };
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -24,7 +24,7 @@ export async function checkCredentials(
 
   const user = await db.user.findUnique({
     where: { username },
-    select: { id: true, username: true, role: true, disabled: true, passwordHash: true },
+    select: { id: true, username: true, role: true, disabled: true, passwordHash: true, sessionVersion: true },
   });
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !valid || user.disabled) {
@@ -33,5 +33,5 @@ export async function checkCredentials(
   }
   await clearPair(db, keys);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now() } });
-  return { ok: true, user: { id: user.id, username: user.username, role: user.role } };
+  return { ok: true, user: { id: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion } };
 }

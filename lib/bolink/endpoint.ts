@@ -10,7 +10,7 @@ import type { RejectReason } from "@/lib/bolink/reject-reasons";
 import type { Sql } from "@/lib/db/client";
 import type { Allowlist } from "@/lib/http/allowlist";
 import type { RateLimiter } from "@/lib/http/rate-limit";
-import { log } from "@/lib/log";
+import { log, scalarLog } from "@/lib/log";
 import { recordCallback, type CallbackOutcome } from "@/lib/metrics/record";
 
 export type EndpointConfig = {
@@ -74,8 +74,8 @@ type Finished = {
 function finish({ requestId, remoteAddr, started, outcome, status, answer, renewalId, reason, field }: Finished): Response {
   const ms = performance.now() - started;
   recordCallback(outcome, reason, ms / 1000);
-  // One line per callback; every value is ours or already validated, so no redaction pass.
-  log.info({ requestId, remoteAddr, outcome, state: answer.state, tradeNo: answer.trade_no || undefined, renewalId, reason, field, ms: Math.round(ms) }, "bolink callback");
+  // One line per callback; every value is a scalar we produced or validated: no redaction pass.
+  scalarLog.info({ requestId, remoteAddr, outcome, state: answer.state, tradeNo: answer.trade_no || undefined, renewalId, reason, field, ms: Math.round(ms) }, "bolink callback");
   const headers: Record<string, string> = { "content-type": "application/json", "cache-control": "no-store", "x-request-id": requestId };
   if (status === 429) headers["retry-after"] = "60";
   return new Response(JSON.stringify(answer), { status, headers });

@@ -1,6 +1,9 @@
 // Reads a callback body up to a byte limit without ever buffering more than the limit.
 export const MAX_BODY_BYTES = 64 * 1024;
 
+// Stateless between calls without { stream: true }, so one instance serves every request.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export type BodyRead =
   | { ok: true; text: string; bytes: number }
   | { ok: false; reason: "body too large" | "body is not valid UTF-8"; preview: string; bytes: number };
@@ -27,9 +30,10 @@ export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES):
       chunks.push(value);
     }
   }
-  const all = Buffer.concat(chunks);
+  // A callback body is nearly always one chunk: decode it in place rather than copy it first.
+  const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(all), bytes };
+    return { ok: true, text: STRICT_UTF8.decode(all), bytes };
   } catch {
     return { ok: false, reason: "body is not valid UTF-8", preview: decodeLoosely(chunks), bytes };
   }

@@ -38,7 +38,12 @@ export async function overview(db: Db, now = new Date()) {
     // Today, this month and the 30-day chart in one read of at most 31 days of the rollup.
     dailySums(db, monthDay < days[0] ? monthDay : days[0]),
     syncStatusCounts(db),
-    db.wechatSync.findFirst({ where: { status: { in: ["PENDING", "RETRYING"] } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    // Measured from when the sync became due (a resend makes it due now), not from its creation.
+    db.wechatSync.findFirst({
+      where: { status: { in: ["PENDING", "RETRYING"] }, nextAttemptAt: { lte: now } },
+      orderBy: { nextAttemptAt: "asc" },
+      select: { nextAttemptAt: true },
+    }),
     db.$queryRaw<{ day: string; failures: bigint }[]>`
       SELECT to_char(started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, count(*) AS failures
       FROM wechat_sync_attempts WHERE started_at >= ${since30} AND outcome <> 'SUCCESS' GROUP BY 1 ORDER BY 1`,
@@ -65,7 +70,7 @@ export async function overview(db: Db, now = new Date()) {
     today: add(daily, todayDay),
     month: add(daily, monthDay),
     counts,
-    oldestPendingMinutes: oldestPending ? Math.floor((now.getTime() - oldestPending.createdAt.getTime()) / 60_000) : null,
+    oldestPendingMinutes: oldestPending ? Math.floor((now.getTime() - oldestPending.nextAttemptAt.getTime()) / 60_000) : null,
     paidSeries: days.map((day) => ({ label: day, value: daily.get(day)?.paidFen ?? 0 })),
     failureSeries: days.map((day) => ({ label: day, value: failuresByDay.get(day) ?? 0 })),
     latestFailures,

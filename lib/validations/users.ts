@@ -14,6 +14,7 @@ const userId = z.number().int().positive();
 export const createUserInput = z.object({ username, password, role: z.enum(ROLES) });
 
 export const changeOwnPasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: password });
+export const signOutEverywhereInput = z.object({});
 
 export const changeUserRoleInput = z.object({ userId, role: z.enum(ROLES) });
 

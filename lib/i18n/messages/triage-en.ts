@@ -38,7 +38,6 @@ export const triageEn: Widen<typeof triageZhCN> = {
       no_notice: { title: "No Bolink notice for {hours} hours", line: "Last notice: {last}" },
       conflicts: { title: "{count} conflicting re-deliveries", line: "In the last {hours} hours, {renewals} renewal(s): content differs from the booked notice" },
       key_expiry: { title: "WeChat Pay certificate expires in {days} days", line: "{name} (serial {serial}) expires at {expiresAt}" },
-      resolvedLine: "Resolved: {title}",
     },
     page: {
       channels: "Alert channels",
@@ -109,6 +108,21 @@ export const triageEn: Widen<typeof triageZhCN> = {
     copy: "Copy original",
     copied: "Copied",
     rawBody: "Body (formatted)",
+  },
+  paused: {
+    banner: "WeChat sync paused {since}: renewals are still booked but not pushed to WeChat; they go out in order on resume.",
+    manage: "Resume on WeChat sync",
+  },
+  health: {
+    title: "Callback health by vendor",
+    vendor: "Vendor",
+    lastNotice: "Last notice",
+    lastHour: "Last hour",
+    lastDay: "Last 24 h",
+    rejected: "Rejected, 24 h",
+    never: "Never",
+    unknownVendor: "Unknown vendor",
+    disabled: "Disabled",
   },
   failures: {
     title: "Failure causes",

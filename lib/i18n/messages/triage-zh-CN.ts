@@ -34,7 +34,6 @@ export const triageZhCN = {
       no_notice: { title: "{hours} 小时没有收到泊链通知", line: "最近一次通知：{last}" },
       conflicts: { title: "发现 {count} 次冲突的重复推送", line: "最近 {hours} 小时，涉及 {renewals} 笔续费：内容与已入账的通知不同" },
       key_expiry: { title: "微信支付证书 {days} 天后过期", line: "{name}（序列号 {serial}）到期时间 {expiresAt}" },
-      resolvedLine: "已恢复：{title}",
     },
     page: {
       channels: "告警通道",
@@ -105,6 +104,21 @@ export const triageZhCN = {
     copy: "复制原文",
     copied: "已复制",
     rawBody: "请求体（已格式化）",
+  },
+  paused: {
+    banner: "微信同步已暂停 {since}：续费照常入账，但不会推送到微信，恢复后依次补推。",
+    manage: "去微信同步页恢复",
+  },
+  health: {
+    title: "回调健康（按厂商）",
+    vendor: "厂商",
+    lastNotice: "最近通知",
+    lastHour: "近 1 小时",
+    lastDay: "近 24 小时",
+    rejected: "近 24 小时拒绝",
+    never: "从未",
+    unknownVendor: "未知厂商",
+    disabled: "已停用",
   },
   failures: {
     title: "失败原因",
