@@ -404,11 +404,15 @@ describe("the worker's steps, each on its own", () => {
     const outcome = { status: "SYNCED", attemptOutcome: "SUCCESS", lastError: null, nextAttemptAt: null } as const;
     expect(await recordAttempt(sql, "not-the-holder", record, outcome)).toBe(false);
     expect(await db.wechatSync.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", leaseOwner: "recorder" });
-    expect(await recordAttempt(sql, "recorder", record, outcome)).toBe(true);
+    const holders = { ...record, startedAt: new Date(record.startedAt.getTime() + 1) };
+    expect(await recordAttempt(sql, "recorder", holders, outcome)).toBe(true);
     const sync = await db.wechatSync.findUniqueOrThrow({ where: { id }, include: { attempts: true } });
     expect(sync).toMatchObject({ status: "SYNCED", attemptCount: 1, leaseOwner: null, lastHttpStatus: 204, lastSignatureCheck: "verified" });
     expect(sync.syncedAt).not.toBeNull();
     expect(sync.attempts).toHaveLength(2);
+    // The same record again (a retry after its commit's answer was lost) logs nothing twice.
+    expect(await recordAttempt(sql, "recorder", holders, outcome)).toBe(false);
+    expect(await db.wechatSyncAttempt.count({ where: { syncId: id } })).toBe(2);
     await releaseLeases(sql, "recorder");
   });
 });

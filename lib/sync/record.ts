@@ -17,15 +17,19 @@ export type AttemptRecord = {
   triggeredBy: string | null;
 };
 
+// Retried after a lost connection, the statement may already have committed (the answer was
+// lost, not the write): the attempt is keyed by (sync, started_at) so a retry cannot log it twice.
 const RECORD_SQL = `
   WITH attempt AS (
     INSERT INTO wechat_sync_attempts
       (sync_id, started_at, duration_ms, host, http_status, code, message, request_body, response_body, signature_check, outcome, trigger, triggered_by)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::"AttemptOutcome", $12::"AttemptTrigger", $13)
+    SELECT $1::int, $2::timestamptz, $3::int, $4::text, $5::int, $6::text, $7::text, $8::text, $9::text, $10::text,
+           $11::"AttemptOutcome", $12::"AttemptTrigger", $13::text
+    WHERE NOT EXISTS (SELECT 1 FROM wechat_sync_attempts WHERE sync_id = $1::int AND started_at = $2::timestamptz)
   )
   UPDATE wechat_syncs SET
     status = $14::"SyncStatus", attempt_count = $15, next_attempt_at = coalesce($16, next_attempt_at),
-    last_http_status = $5, last_code = $6, last_error = $17, last_signature_check = $10,
+    last_http_status = $5::int, last_code = $6::text, last_error = $17, last_signature_check = $10::text,
     synced_at = CASE WHEN $14::"SyncStatus" = 'SYNCED' THEN now() ELSE synced_at END,
     lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
   WHERE id = $1 AND lease_owner = $18`;
