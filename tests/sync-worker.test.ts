@@ -371,6 +371,12 @@ describe("the worker's steps, each on its own", () => {
     expect(mine.find((sync) => sync.id === b.id)?.park).toBeNull();
     expect((await claimDueSyncs(sql, "other", 10, 60_000)).map((sync) => sync.id)).not.toContain(a.id); // leased
     expect(await releaseLeases(sql, "claimer")).toBeGreaterThanOrEqual(2);
+    // A sync the worker is still busy with (its lease ran out while it waited to record) is not taken again.
+    await db.wechatSync.update({ where: { id: a.id }, data: { leaseOwner: "claimer", leaseExpiresAt: new Date(Date.now() - 1) } });
+    const again = (await claimDueSyncs(sql, "claimer", 50, 60_000, [a.id])).map((sync) => sync.id);
+    expect(again).toContain(b.id);
+    expect(again).not.toContain(a.id);
+    await releaseLeases(sql, "claimer");
 
     await db.setting.create({ data: { key: "sync.paused", value: true } });
     expect(await claimDueSyncs(sql, "claimer", 10, 60_000)).toEqual([]);

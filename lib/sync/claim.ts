@@ -43,6 +43,7 @@ const CLAIM_SQL = `
     WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()
       AND (lease_expires_at IS NULL OR lease_expires_at < now())
       AND NOT EXISTS (SELECT 1 FROM settings WHERE key = $4 AND value = 'true'::jsonb)
+      AND id <> ALL($5::int[])
     ORDER BY next_attempt_at
     LIMIT $3
     FOR UPDATE SKIP LOCKED
@@ -57,9 +58,13 @@ const CLAIM_SQL = `
          p.id IS NOT NULL AS park_found, p.wx_parking_lot_id, p.fee_type_override
   FROM claimed c JOIN renewals r ON r.id = c.renewal_id LEFT JOIN parks p ON p.park_id = r.park_id`;
 
-/** Leases up to `limit` due syncs for `leaseMs` to `workerId`; none while syncing is paused. */
-export async function claimDueSyncs(sql: Sql, workerId: string, limit: number, leaseMs: number): Promise<ClaimedSync[]> {
-  const { rows } = await sql.query<Row>(CLAIM_SQL, [workerId, leaseMs, limit, PAUSED_SETTING]);
+/**
+ * Leases up to `limit` due syncs for `leaseMs` to `workerId`; none while syncing is paused.
+ * `busy`: syncs this worker is still handling — e.g. waiting out a database outage to record a
+ * 204 after their lease ran out — which it must not claim (and push) a second time.
+ */
+export async function claimDueSyncs(sql: Sql, workerId: string, limit: number, leaseMs: number, busy: number[] = []): Promise<ClaimedSync[]> {
+  const { rows } = await sql.query<Row>(CLAIM_SQL, [workerId, leaseMs, limit, PAUSED_SETTING, busy]);
   return rows.map((row) => ({
     id: row.id,
     attemptCount: row.attempt_count,

@@ -152,7 +152,7 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
     stopping,
     isStopping: () => stopped,
   };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<number, Promise<void>>(); // by sync id
   const waker = new Waker();
   // Claim again once a quarter of the slots are free, not after every push: one claim (and one
   // body write) then serves several pushes. NOTIFY and the poll still wake at once.
@@ -162,7 +162,7 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
 
   async function claimBatch(free: number): Promise<ReadySync[]> {
     try {
-      return await prepareBodies(ctx, await claimDueSyncs(ctx.sql, id, free, leaseMs));
+      return await prepareBodies(ctx, await claimDueSyncs(ctx.sql, id, free, leaseMs, [...inFlight.keys()]));
     } catch (error) {
       // Database trouble: claims taken stay leased until they expire (or stop() releases them).
       log.warn({ worker: id, err: (error as Error).message }, "cannot claim syncs; retrying");
@@ -177,10 +177,10 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
         log.error({ worker: id, syncId: sync.id, err: error }, "wechat sync failed unexpectedly");
       })
       .finally(() => {
-        inFlight.delete(task);
+        inFlight.delete(sync.id);
         if (options.concurrency - inFlight.size >= refillAt) waker.wake();
       });
-    inFlight.add(task);
+    inFlight.set(sync.id, task);
   }
 
   const loop = (async () => {
@@ -205,7 +205,7 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
       signalStop();
       waker.wake();
       await loop;
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight.values()]);
       try {
         const released = await releaseLeases(ctx.sql, id);
         if (released) log.info({ worker: id, released }, "released sync leases on stop");
