@@ -25,7 +25,8 @@ function start(name: string, script: string, port: number, env: Record<string, s
   const out = fs.openSync(logFile, "w");
   // BENCH_PROFILE_DIR=… writes a V8 CPU profile of each server to that directory (open it in Chrome DevTools).
   const dir = process.env.BENCH_PROFILE_DIR;
-  const profile = dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  // One directory per server: tsx's loader thread writes a profile of its own beside the main thread's.
+  const profile = dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, name)}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", out, out] });
   fs.closeSync(out);
   return { child, url: `http://127.0.0.1:${port}` };

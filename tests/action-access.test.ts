@@ -1,5 +1,5 @@
-// Who may run what: every server action the dashboard exposes (app/(dashboard)/**/actions.ts) and
-// every defineAction in lib/actions, run as nobody, viewer, operator and admin on a real database.
+// Who may run what: every server action the dashboard exposes (the "use server" modules in
+// lib/actions) and every defineAction in lib/actions, run as nobody, viewer, operator and admin on a real database.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -20,11 +20,9 @@ const parks = await import("@/lib/actions/parks");
 const sync = await import("@/lib/actions/sync");
 const users = await import("@/lib/actions/users");
 const vendors = await import("@/lib/actions/vendors");
-const parksUi = await import("@/app/(dashboard)/parks/actions");
-const syncUi = await import("@/app/(dashboard)/sync/actions");
-const usersUi = await import("@/app/(dashboard)/users/actions");
-const accountUi = await import("@/app/(dashboard)/account/actions");
-const vendorsUi = await import("@/app/(dashboard)/vendors/actions");
+const account = await import("@/lib/actions/account");
+const alerts = await import("@/lib/actions/alerts");
+const failures = await import("@/lib/actions/failures");
 const { setLocale } = await import("@/lib/actions/locale");
 
 type Run = (user: SessionUser | null, input: unknown) => Promise<ActionResult<unknown>>;
@@ -32,27 +30,32 @@ type Exposed = (input: never) => Promise<ActionResult<unknown>>;
 
 let db: Db;
 let n = 0;
-const fixtures = { targetUserId: 0, vendorId: 0, syncId: 0 };
+const fixtures = { targetUserId: 0, vendorId: 0, syncId: 0, channelIds: [] as number[], testChannelId: 0 };
 
 /**
  * The one table: each action, the role it needs, and an input that succeeds for that role.
  * `exposed` is the "use server" function the browser calls (null: not exposed to the browser).
  */
 const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; input: () => unknown }[] = [
-  { name: "park.update", lib: parks.updatePark, exposed: parksUi.updateParkAction, role: "ADMIN", input: () => ({ parkId: `P${++n}`, name: "x", wxParkingLotId: "WX-1", feeTypeOverride: null }) },
-  { name: "park.import", lib: parks.importParks, exposed: parksUi.importParksAction, role: "ADMIN", input: () => ({ csv: `park_id,name,wx_parking_lot_id,fee_type\nP${++n},x,WX-2,\n` }) },
-  { name: "sync.resend", lib: sync.resendSyncs, exposed: syncUi.resendSyncsAction, role: "OPERATOR", input: () => ({ ids: [fixtures.syncId] }) },
-  { name: "sync.resend-matching", lib: sync.resendFailedMatching, exposed: syncUi.resendFailedMatchingAction, role: "OPERATOR", input: () => ({ park: "P-NONE" }) },
-  { name: "sync.pause", lib: sync.setSyncPaused, exposed: syncUi.setSyncPausedAction, role: "ADMIN", input: () => ({ paused: false }) },
-  { name: "user.create", lib: users.createUser, exposed: usersUi.createUserAction, role: "ADMIN", input: () => ({ username: `u${++n}`, password: "a-long-password", role: "VIEWER" }) },
-  { name: "user.change-role", lib: users.changeUserRole, exposed: usersUi.changeUserRoleAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },
-  { name: "user.set-disabled", lib: users.setUserDisabled, exposed: usersUi.setUserDisabledAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
-  { name: "user.reset-password", lib: users.resetUserPassword, exposed: usersUi.resetUserPasswordAction, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
-  { name: "user.change-own-password", lib: users.changeOwnPassword, exposed: accountUi.changeOwnPasswordAction, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
-  { name: "user.sign-out-everywhere", lib: users.signOutEverywhere, exposed: accountUi.signOutEverywhereAction, role: "VIEWER", input: () => ({}) },
-  { name: "vendor.create", lib: vendors.createVendor, exposed: vendorsUi.createVendorAction, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY0123456789ABC" }) },
-  { name: "vendor.update", lib: vendors.updateVendor, exposed: vendorsUi.updateVendorAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
-  { name: "vendor.replace-key", lib: vendors.replaceVendorKey, exposed: vendorsUi.replaceVendorKeyAction, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY9876543210ABC" }) },
+  { name: "park.update", lib: parks.updatePark.run, exposed: parks.updatePark, role: "ADMIN", input: () => ({ parkId: `P${++n}`, name: "x", wxParkingLotId: "WX-1", feeTypeOverride: null }) },
+  { name: "park.import", lib: parks.importParks.run, exposed: parks.importParks, role: "ADMIN", input: () => ({ csv: `park_id,name,wx_parking_lot_id,fee_type\nP${++n},x,WX-2,\n` }) },
+  { name: "sync.resend", lib: sync.resendSyncs.run, exposed: sync.resendSyncs, role: "OPERATOR", input: () => ({ ids: [fixtures.syncId] }) },
+  { name: "sync.resend-matching", lib: sync.resendFailedMatching.run, exposed: sync.resendFailedMatching, role: "OPERATOR", input: () => ({ park: "P-NONE" }) },
+  { name: "sync.pause", lib: sync.setSyncPaused.run, exposed: sync.setSyncPaused, role: "ADMIN", input: () => ({ paused: false }) },
+  { name: "user.create", lib: users.createUser.run, exposed: users.createUser, role: "ADMIN", input: () => ({ username: `u${++n}`, password: "a-long-password", role: "VIEWER" }) },
+  { name: "user.change-role", lib: users.changeUserRole.run, exposed: users.changeUserRole, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },
+  { name: "user.set-disabled", lib: users.setUserDisabled.run, exposed: users.setUserDisabled, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, disabled: false }) },
+  { name: "user.reset-password", lib: users.resetUserPassword.run, exposed: users.resetUserPassword, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, password: "another-long-password" }) },
+  { name: "user.change-own-password", lib: account.changeOwnPassword.run, exposed: account.changeOwnPassword, role: "VIEWER", input: () => ({ currentPassword: "the-password-1", newPassword: "the-password-1" }) },
+  { name: "user.sign-out-everywhere", lib: account.signOutEverywhere.run, exposed: account.signOutEverywhere, role: "VIEWER", input: () => ({}) },
+  { name: "alerts.channel.create", lib: alerts.createAlertChannel.run, exposed: alerts.createAlertChannel, role: "ADMIN", input: () => ({ kind: "webhook", name: `c${++n}`, url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef" }) },
+  { name: "alerts.channel.delete", lib: alerts.deleteAlertChannel.run, exposed: alerts.deleteAlertChannel, role: "ADMIN", input: () => ({ id: fixtures.channelIds.pop() }) },
+  { name: "alerts.rules.save", lib: alerts.saveAlertRules.run, exposed: alerts.saveAlertRules, role: "ADMIN", input: () => ({}) },
+  { name: "alerts.channel.test", lib: alerts.sendTestAlert.run, exposed: alerts.sendTestAlert, role: "ADMIN", input: () => ({ channel: `db:${fixtures.testChannelId}` }) },
+  { name: "sync.resend-group", lib: failures.resendFailureGroup.run, exposed: failures.resendFailureGroup, role: "OPERATOR", input: () => ({ group: "0123456789abcdef" }) },
+  { name: "vendor.create", lib: vendors.createVendor.run, exposed: vendors.createVendor, role: "ADMIN", input: () => ({ unionId: String(700_000 + ++n), name: "x", ukey: "KEY0123456789ABC" }) },
+  { name: "vendor.update", lib: vendors.updateVendor.run, exposed: vendors.updateVendor, role: "ADMIN", input: () => ({ id: fixtures.vendorId, name: "renamed", enabled: true }) },
+  { name: "vendor.replace-key", lib: vendors.replaceVendorKey.run, exposed: vendors.replaceVendorKey, role: "ADMIN", input: () => ({ id: fixtures.vendorId, ukey: "KEY9876543210ABC" }) },
 ];
 
 const CALLERS = [null, "VIEWER", "OPERATOR", "ADMIN"] as const;
@@ -74,6 +77,8 @@ beforeAll(async () => {
   const renewal = await db.renewal.create({
     data: { idempotencyKey: "t:A", unionId: "600000", parkId: "P", payState: 1, amountFen: 1, sign: "x", dataText: "{}", rawBody: "{}", bookedAt: new Date() },
   });
+  for (let i = 0; i < 12; i++) fixtures.channelIds.push((await db.alertChannel.create({ data: { kind: "webhook", name: `d${i}`, target: "http://127.0.0.1:9/" } })).id);
+  fixtures.testChannelId = (await db.alertChannel.create({ data: { kind: "webhook", name: "t", target: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).id;
   fixtures.syncId = (await db.wechatSync.create({ data: { renewalId: renewal.id, status: "FAILED" } })).id;
 });
 

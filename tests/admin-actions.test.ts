@@ -48,7 +48,7 @@ beforeEach(async () => {
 
 describe("user administration", () => {
   it("creates a user with its role; the audit entry names the role, never the password", async () => {
-    const result = await createUser(users.ADMIN, { username: "alice", password: "alice-password-1", role: "OPERATOR" });
+    const result = await createUser.run(users.ADMIN, { username: "alice", password: "alice-password-1", role: "OPERATOR" });
     const alice = await db.user.findUniqueOrThrow({ where: { username: "alice" }, select: { id: true, role: true, passwordHash: true } });
     expect(result).toEqual({ data: { id: alice.id } });
     expect(alice.role).toBe("OPERATOR");
@@ -59,10 +59,10 @@ describe("user administration", () => {
   });
 
   it("changes another user's role and records from → to", async () => {
-    expect(await changeUserRole(users.ADMIN, { userId: users.VIEWER.id, role: "ADMIN" })).toEqual({ data: null });
+    expect(await changeUserRole.run(users.ADMIN, { userId: users.VIEWER.id, role: "ADMIN" })).toEqual({ data: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id } })).role).toBe("ADMIN");
     // With two admins now, the other one can be demoted again.
-    expect(await changeUserRole(users.ADMIN, { userId: users.VIEWER.id, role: "OPERATOR" })).toEqual({ data: null });
+    expect(await changeUserRole.run(users.ADMIN, { userId: users.VIEWER.id, role: "OPERATOR" })).toEqual({ data: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id } })).role).toBe("OPERATOR");
     const entries = await db.auditLog.findMany({ where: { action: "user.change-role" }, orderBy: { id: "asc" } });
     expect(entries.map((e) => e.details)).toEqual([
@@ -72,16 +72,16 @@ describe("user administration", () => {
   });
 
   it("disables and re-enables a user", async () => {
-    expect(await setUserDisabled(users.ADMIN, { userId: users.OPERATOR.id, disabled: true })).toEqual({ data: null });
+    expect(await setUserDisabled.run(users.ADMIN, { userId: users.OPERATOR.id, disabled: true })).toEqual({ data: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: users.OPERATOR.id } })).disabled).toBe(true);
-    expect(await setUserDisabled(users.ADMIN, { userId: users.OPERATOR.id, disabled: false })).toEqual({ data: null });
+    expect(await setUserDisabled.run(users.ADMIN, { userId: users.OPERATOR.id, disabled: false })).toEqual({ data: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: users.OPERATOR.id } })).disabled).toBe(false);
   });
 
   it("resets a password: the new one works, the old one does not, a sign-in lock is lifted, nothing secret is audited", async () => {
     await db.loginThrottle.create({ data: { key: "user:view", failures: 5, windowStart: new Date() } });
     await db.loginThrottle.create({ data: { key: "user-ip:view|10.0.0.1", failures: 5, windowStart: new Date(), lockedUntil: new Date(Date.now() + 60_000) } });
-    expect(await resetUserPassword(users.ADMIN, { userId: users.VIEWER.id, password: "brand-new-password" })).toEqual({ data: null });
+    expect(await resetUserPassword.run(users.ADMIN, { userId: users.VIEWER.id, password: "brand-new-password" })).toEqual({ data: null });
     const row = await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id }, select: { passwordHash: true } });
     expect(await verifyPassword(row.passwordHash, "brand-new-password")).toBe(true);
     expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(false);
@@ -92,11 +92,11 @@ describe("user administration", () => {
   });
 
   it("refuses a short password, an unknown user and a duplicate name with messages", async () => {
-    expect(await resetUserPassword(users.ADMIN, { userId: users.VIEWER.id, password: "short" })).toMatchObject({
+    expect(await resetUserPassword.run(users.ADMIN, { userId: users.VIEWER.id, password: "short" })).toMatchObject({
       error: expect.stringMatching(/^invalid input: password/),
     });
-    expect(await setUserDisabled(users.ADMIN, { userId: 999_999, disabled: true })).toEqual({ error: USER_ERRORS.notFound });
-    expect(await createUser(users.ADMIN, { username: "view", password: "a-long-password", role: "ADMIN" })).toEqual({
+    expect(await setUserDisabled.run(users.ADMIN, { userId: 999_999, disabled: true })).toEqual({ error: USER_ERRORS.notFound });
+    expect(await createUser.run(users.ADMIN, { username: "view", password: "a-long-password", role: "ADMIN" })).toEqual({
       error: USER_ERRORS.duplicate,
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id } })).role).toBe("VIEWER");
@@ -104,9 +104,9 @@ describe("user administration", () => {
 
   it("refuses an admin disabling or demoting themself, even with another admin around", async () => {
     await makeUser("other-admin", "ADMIN");
-    expect(await setUserDisabled(users.ADMIN, { userId: users.ADMIN.id, disabled: true })).toEqual({ error: USER_ERRORS.selfDisable });
+    expect(await setUserDisabled.run(users.ADMIN, { userId: users.ADMIN.id, disabled: true })).toEqual({ error: USER_ERRORS.selfDisable });
     for (const role of ["OPERATOR", "VIEWER"] as const) {
-      expect(await changeUserRole(users.ADMIN, { userId: users.ADMIN.id, role })).toEqual({ error: USER_ERRORS.selfDemote });
+      expect(await changeUserRole.run(users.ADMIN, { userId: users.ADMIN.id, role })).toEqual({ error: USER_ERRORS.selfDemote });
     }
     const me = await db.user.findUniqueOrThrow({ where: { id: users.ADMIN.id } });
     expect(me).toMatchObject({ role: "ADMIN", disabled: false });
@@ -117,11 +117,11 @@ describe("user administration", () => {
     // An admin whose session predates being disabled: the only enabled admin left is "root". The
     // action wrapper re-reads the caller and refuses first; the last-admin guard stays behind it.
     const stale = await makeUser("stale-admin", "ADMIN", true);
-    expect(await setUserDisabled(stale, { userId: users.ADMIN.id, disabled: true })).toEqual({ error: "unauthenticated" });
-    expect(await changeUserRole(stale, { userId: users.ADMIN.id, role: "VIEWER" })).toEqual({ error: "unauthenticated" });
+    expect(await setUserDisabled.run(stale, { userId: users.ADMIN.id, disabled: true })).toEqual({ error: "unauthenticated" });
+    expect(await changeUserRole.run(stale, { userId: users.ADMIN.id, role: "VIEWER" })).toEqual({ error: "unauthenticated" });
     expect(await db.user.findUniqueOrThrow({ where: { id: users.ADMIN.id } })).toMatchObject({ role: "ADMIN", disabled: false });
     // A disabled admin is no guard: demoting it is fine.
-    expect(await changeUserRole(users.ADMIN, { userId: stale.id, role: "VIEWER" })).toEqual({ data: null });
+    expect(await changeUserRole.run(users.ADMIN, { userId: stale.id, role: "VIEWER" })).toEqual({ data: null });
   });
 
   it("two admins demoting each other at once leave one admin", async () => {
@@ -132,8 +132,8 @@ describe("user administration", () => {
     await holder.query("BEGIN");
     await holder.query("SELECT id FROM users WHERE id = ANY($1) FOR UPDATE", [[users.ADMIN.id, second.id]]);
     const racing = Promise.all([
-      changeUserRole(users.ADMIN, { userId: second.id, role: "VIEWER" }),
-      changeUserRole(second, { userId: users.ADMIN.id, role: "VIEWER" }),
+      changeUserRole.run(users.ADMIN, { userId: second.id, role: "VIEWER" }),
+      changeUserRole.run(second, { userId: users.ADMIN.id, role: "VIEWER" }),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await holder.query("COMMIT");
@@ -148,10 +148,10 @@ describe("user administration", () => {
     const caller = users[role];
     const before = await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, disabled: true, passwordHash: true } });
     const target = users.VIEWER.id === caller.id ? users.OPERATOR.id : users.VIEWER.id;
-    expect(await createUser(caller, { username: "sneaky", password: "a-long-password", role: "ADMIN" })).toEqual({ error: "forbidden" });
-    expect(await changeUserRole(caller, { userId: caller.id, role: "ADMIN" })).toEqual({ error: "forbidden" });
-    expect(await setUserDisabled(caller, { userId: target, disabled: true })).toEqual({ error: "forbidden" });
-    expect(await resetUserPassword(caller, { userId: users.ADMIN.id, password: "taken-over-password" })).toEqual({ error: "forbidden" });
+    expect(await createUser.run(caller, { username: "sneaky", password: "a-long-password", role: "ADMIN" })).toEqual({ error: "forbidden" });
+    expect(await changeUserRole.run(caller, { userId: caller.id, role: "ADMIN" })).toEqual({ error: "forbidden" });
+    expect(await setUserDisabled.run(caller, { userId: target, disabled: true })).toEqual({ error: "forbidden" });
+    expect(await resetUserPassword.run(caller, { userId: users.ADMIN.id, password: "taken-over-password" })).toEqual({ error: "forbidden" });
     const after = await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, disabled: true, passwordHash: true } });
     expect(after).toEqual(before);
     expect(await db.auditLog.count()).toBe(0);
@@ -159,7 +159,7 @@ describe("user administration", () => {
 });
 
 describe("vendor administration", () => {
-  const create = () => createVendor(users.ADMIN, { unionId: "100000", name: "Bolink test", ukey: KEY });
+  const create = () => createVendor.run(users.ADMIN, { unionId: "100000", name: "Bolink test", ukey: KEY });
 
   it("creates a vendor: the key is stored, not answered, not audited, and listed masked", async () => {
     const result = await create();
@@ -181,9 +181,9 @@ describe("vendor administration", () => {
   it("refuses a duplicate union_id, a non-numeric union_id and a short key, without echoing the key", async () => {
     await create();
     expect(await create()).toEqual({ error: "union_id already exists" });
-    const bad = await createVendor(users.ADMIN, { unionId: "10a", name: "x", ukey: KEY });
+    const bad = await createVendor.run(users.ADMIN, { unionId: "10a", name: "x", ukey: KEY });
     expect(bad).toMatchObject({ error: expect.stringMatching(/^invalid input: unionId/) });
-    const short = await createVendor(users.ADMIN, { unionId: "200000", name: "x", ukey: "short" });
+    const short = await createVendor.run(users.ADMIN, { unionId: "200000", name: "x", ukey: "short" });
     expect(short).toMatchObject({ error: expect.stringMatching(/^invalid input: ukey/) });
     expect(JSON.stringify(short)).not.toContain("short\"");
     expect(await db.vendorAccount.count()).toBe(1);
@@ -192,7 +192,7 @@ describe("vendor administration", () => {
   it("edits name and enabled without touching the key", async () => {
     await create();
     const { id } = await db.vendorAccount.findFirstOrThrow();
-    expect(await updateVendor(users.ADMIN, { id, name: "Renamed", enabled: false })).toEqual({ data: null });
+    expect(await updateVendor.run(users.ADMIN, { id, name: "Renamed", enabled: false })).toEqual({ data: null });
     const row = await db.vendorAccount.findUniqueOrThrow({ where: { id }, select: { name: true, enabled: true, signingKey: true } });
     expect(row).toEqual({ name: "Renamed", enabled: false, signingKey: KEY });
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "vendor.update" } })).toMatchObject({
@@ -204,13 +204,13 @@ describe("vendor administration", () => {
   it("replaces the key: stored, never answered or audited, the mask follows", async () => {
     await create();
     const { id } = await db.vendorAccount.findFirstOrThrow();
-    const result = await replaceVendorKey(users.ADMIN, { id, ukey: `  ${NEW_KEY} ` });
+    const result = await replaceVendorKey.run(users.ADMIN, { id, ukey: `  ${NEW_KEY} ` });
     expect(result).toEqual({ data: null });
     expect((await db.vendorAccount.findUniqueOrThrow({ where: { id }, select: { signingKey: true } })).signingKey).toBe(NEW_KEY);
     expect(await auditText()).not.toContain(NEW_KEY);
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "vendor.replace-key" } })).toMatchObject({ target: "100000", details: null });
     expect((await listVendors(db))[0].keyMask).toBe("••••••••T3S2");
-    expect(await replaceVendorKey(users.ADMIN, { id: 999_999, ukey: NEW_KEY })).toEqual({ error: "vendor not found" });
+    expect(await replaceVendorKey.run(users.ADMIN, { id: 999_999, ukey: NEW_KEY })).toEqual({ error: "vendor not found" });
   });
 
   it.each(["VIEWER", "OPERATOR"] as const)("answers %s forbidden for every vendor action and changes nothing", async (role) => {
@@ -218,15 +218,15 @@ describe("vendor administration", () => {
     const before = await db.vendorAccount.findFirstOrThrow({ select: { id: true, name: true, enabled: true, signingKey: true } });
     const auditBefore = await db.auditLog.count();
     const caller = users[role];
-    expect(await createVendor(caller, { unionId: "300000", name: "x", ukey: NEW_KEY })).toEqual({ error: "forbidden" });
-    expect(await updateVendor(caller, { id: before.id, name: "x", enabled: false })).toEqual({ error: "forbidden" });
-    expect(await replaceVendorKey(caller, { id: before.id, ukey: NEW_KEY })).toEqual({ error: "forbidden" });
+    expect(await createVendor.run(caller, { unionId: "300000", name: "x", ukey: NEW_KEY })).toEqual({ error: "forbidden" });
+    expect(await updateVendor.run(caller, { id: before.id, name: "x", enabled: false })).toEqual({ error: "forbidden" });
+    expect(await replaceVendorKey.run(caller, { id: before.id, ukey: NEW_KEY })).toEqual({ error: "forbidden" });
     expect(await db.vendorAccount.findMany({ select: { id: true, name: true, enabled: true, signingKey: true } })).toEqual([before]);
     expect(await db.auditLog.count()).toBe(auditBefore);
   });
 
   it("refuses anonymous callers", async () => {
-    expect(await createVendor(null, { unionId: "300000", name: "x", ukey: NEW_KEY })).toEqual({ error: "unauthenticated" });
+    expect(await createVendor.run(null, { unionId: "300000", name: "x", ukey: NEW_KEY })).toEqual({ error: "unauthenticated" });
     expect(await db.vendorAccount.count()).toBe(0);
   });
 });

@@ -6,7 +6,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { resendSyncs } from "@/lib/actions/sync";
-import { changeOwnPassword, createUser } from "@/lib/actions/users";
+import { changeOwnPassword } from "@/lib/actions/account";
+import { createUser } from "@/lib/actions/users";
 import { createTestDatabase } from "./helpers/database";
 
 let db: Db;
@@ -169,7 +170,7 @@ describe("server actions check the role on the server", () => {
   it.each(roles)("admin-only createUser as %s", async (role) => {
     const username = `made-by-${role.toLowerCase()}`;
     const auditBefore = await db.auditLog.count({ where: { action: "user.create" } });
-    const result = await createUser(users[role], { username, password: "a-long-password", role: "VIEWER" });
+    const result = await createUser.run(users[role], { username, password: "a-long-password", role: "VIEWER" });
     const created = await db.user.findUnique({ where: { username } });
     const auditAfter = await db.auditLog.count({ where: { action: "user.create" } });
     if (role === "ADMIN") {
@@ -184,7 +185,7 @@ describe("server actions check the role on the server", () => {
 
   it.each(roles)("operator-only resendSyncs as %s", async (role) => {
     const id = await failedSync();
-    const result = await resendSyncs(users[role], { ids: [id] });
+    const result = await resendSyncs.run(users[role], { ids: [id] });
     const sync = await db.wechatSync.findUniqueOrThrow({ where: { id } });
     if (role === "VIEWER") {
       expect(result).toEqual({ error: "forbidden" });
@@ -197,7 +198,7 @@ describe("server actions check the role on the server", () => {
 
   it.each(roles)("viewer-level changeOwnPassword as %s", async (role) => {
     const user = users[role];
-    const result = await changeOwnPassword(user, { currentPassword: PASSWORD, newPassword: "another-long-password" });
+    const result = await changeOwnPassword.run(user, { currentPassword: PASSWORD, newPassword: "another-long-password" });
     expect(result).toEqual({ data: { sessionVersion: expect.any(Number) } });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     expect(await verifyPassword(row.passwordHash, "another-long-password")).toBe(true);
@@ -205,10 +206,10 @@ describe("server actions check the role on the server", () => {
   });
 
   it("refuses anonymous callers and bad input without writing anything", async () => {
-    expect(await createUser(null, { username: "anon", password: "a-long-password", role: "ADMIN" })).toEqual({
+    expect(await createUser.run(null, { username: "anon", password: "a-long-password", role: "ADMIN" })).toEqual({
       error: "unauthenticated",
     });
-    expect(await createUser(users.ADMIN, { username: "x y", password: "short", role: "ROOT" })).toMatchObject({
+    expect(await createUser.run(users.ADMIN, { username: "x y", password: "short", role: "ROOT" })).toMatchObject({
       error: expect.stringMatching(/^invalid input/),
     });
     expect(await db.user.count({ where: { username: { in: ["anon", "x y"] } } })).toBe(0);
@@ -217,13 +218,13 @@ describe("server actions check the role on the server", () => {
   it("does not resend a sync that is not failed", async () => {
     const id = await failedSync();
     await db.wechatSync.update({ where: { id }, data: { status: "SYNCED" } });
-    expect(await resendSyncs(users.OPERATOR, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 1, skippedInProgress: 0 } });
+    expect(await resendSyncs.run(users.OPERATOR, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 1, skippedInProgress: 0 } });
     expect((await db.wechatSync.findUniqueOrThrow({ where: { id } })).status).toBe("SYNCED");
   });
 
   it("answers a duplicate username with a message, not an exception", async () => {
     const input = { username: "dup", password: "a-long-password", role: "VIEWER" as const };
-    expect(await createUser(users.ADMIN, input)).toMatchObject({ data: expect.anything() });
-    expect(await createUser(users.ADMIN, input)).toEqual({ error: "username already exists" });
+    expect(await createUser.run(users.ADMIN, input)).toMatchObject({ data: expect.anything() });
+    expect(await createUser.run(users.ADMIN, input)).toEqual({ error: "username already exists" });
   });
 });

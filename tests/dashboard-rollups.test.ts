@@ -41,7 +41,16 @@ async function rollupAndRaw() {
   const rollup = await db.$queryRawUnsafe<unknown[]>(`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, park_id, pay_company, count, paid_fen AS paid, arrived_fen AS arrived, fee_fen AS fee, mismatched
     FROM fee_daily ORDER BY 1, 2, 3`);
-  return { raw, rollup };
+  const rawMonths = await db.$queryRawUnsafe<unknown[]>(`
+    SELECT to_char(booked_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, park_id, coalesce(pay_company, -1) AS pay_company,
+           count(*)::int AS count, sum(amount_fen)::bigint AS paid, coalesce(sum(arrive_money_fen), 0)::bigint AS arrived,
+           coalesce(sum(fee_fen), 0)::bigint AS fee,
+           (count(*) FILTER (WHERE arrive_money_fen IS NULL OR fee_fen IS NULL OR amount_fen <> arrive_money_fen + fee_fen))::int AS mismatched
+    FROM fee_entries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+  const months = await db.$queryRawUnsafe<unknown[]>(`
+    SELECT to_char(month, 'YYYY-MM') AS month, park_id, pay_company, count, paid_fen AS paid, arrived_fen AS arrived, fee_fen AS fee, mismatched
+    FROM fee_monthly ORDER BY 1, 2, 3`);
+  return { raw, rollup, rawMonths, months };
 }
 
 /** fee_entries summed the way feeSummary did before the rollup (China-time periods × park × channel). */
@@ -76,13 +85,19 @@ async function rawFeeSummary(by: "day" | "month", from: string, to: string, park
 }
 
 async function expectFeesMatchRaw() {
-  const { raw, rollup } = await rollupAndRaw();
+  const { raw, rollup, rawMonths, months } = await rollupAndRaw();
   expect(rollup).toEqual(raw);
+  expect(months).toEqual(rawMonths);
   for (const [by, from, to, park] of [
     ["day", "2026-10-01", "2026-12-31", null],
     ["day", "2026-11-02", "2026-11-02", null],
     ["month", "2026-01-01", "2026-12-31", null],
     ["month", "2026-11-01", "2026-12-31", "B"],
+    // Partial months at either end come from the days, whole ones from fee_monthly.
+    ["month", "2026-10-15", "2026-12-15", null],
+    ["month", "2026-11-02", "2026-11-20", null],
+    ["month", "2026-10-31", "2026-11-30", null],
+    ["month", "2026-11-01", "2026-11-01", "A"],
   ] as const) {
     expect(await feeSummary(db, feesQuery.parse({ by, from, to, park: park ?? undefined }))).toEqual(await rawFeeSummary(by, from, to, park));
   }
@@ -102,7 +117,7 @@ async function expectSyncCountsMatchRaw() {
   expect(off).toBe(0);
 }
 
-describe("fee_daily rollup", () => {
+describe("fee_daily and fee_monthly rollups", () => {
   it("equals the raw aggregation after bookings, re-deliveries, conflicts and state-0 notices across the China-time day boundary", async () => {
     const accepted = async (body: string) => expect((await postCallback(body)).state).toBe(1);
     const bookings = [
@@ -163,8 +178,9 @@ describe("fee_daily rollup", () => {
     await db.$executeRawUnsafe("DELETE FROM fee_entries WHERE id = $1", first.id);
     await expectFeesMatchRaw();
     expect(await db.$queryRawUnsafe("SELECT * FROM fee_daily WHERE count = 0")).toEqual([]);
+    expect(await db.$queryRawUnsafe("SELECT * FROM fee_monthly WHERE count = 0")).toEqual([]);
     await db.$executeRawUnsafe("TRUNCATE fee_entries, wechat_syncs CASCADE");
-    expect(await rollupAndRaw()).toEqual({ raw: [], rollup: [] });
+    expect(await rollupAndRaw()).toEqual({ raw: [], rollup: [], rawMonths: [], months: [] });
     await expectSyncCountsMatchRaw();
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { listRenewals } from "@/lib/queries/renewals";
-import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { listRenewals, renewalTotals } from "@/lib/queries/renewals";
+import { renewalsParams } from "@/lib/validations/renewals";
 import { createTestDatabase } from "./helpers/database";
 
 let db: Db;
@@ -30,7 +30,7 @@ async function walk(params: Record<string, string>) {
   const seen: number[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const page = await listRenewals(db, listRenewalsQuery.parse({ ...params, perPage: "25", ...(after ? { after } : {}) }));
+    const page = await listRenewals(db, renewalsParams.parse({ ...params, perPage: "25", ...(after ? { after } : {}) }).query);
     seen.push(...page.rows.map((row) => row.id));
     if (!page.next) return seen;
     after = page.next;
@@ -55,11 +55,32 @@ describe("listRenewals keyset pages", () => {
   });
 
   it("goes back a page with `before`", async () => {
-    const first = await listRenewals(db, listRenewalsQuery.parse({ perPage: "25" }));
-    const second = await listRenewals(db, listRenewalsQuery.parse({ perPage: "25", after: first.next! }));
-    const back = await listRenewals(db, listRenewalsQuery.parse({ perPage: "25", before: second.prev! }));
+    const first = await listRenewals(db, renewalsParams.parse({ perPage: "25" }).query);
+    const second = await listRenewals(db, renewalsParams.parse({ perPage: "25", after: first.next! }).query);
+    const back = await listRenewals(db, renewalsParams.parse({ perPage: "25", before: second.prev! }).query);
     expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
     expect(back.prev).toBeNull(); // it is the first page again
     expect(first.prev).toBeNull();
   });
+
+  it("pages by amount and by park (id tiebreak) in both directions, every row once", async () => {
+    for (const sort of ["amount", "park"]) {
+      const desc = await walk({ sort });
+      expect(desc).toHaveLength(130);
+      expect(new Set(desc).size).toBe(130);
+      const column = sort === "amount" ? "amountFen" : "parkId";
+      const all = await db.renewal.findMany({ orderBy: [{ [column]: "desc" }, { id: "desc" }], select: { id: true } });
+      expect(desc).toEqual(all.map((row) => row.id));
+      expect(await walk({ sort, dir: "asc" })).toEqual([...desc].reverse());
+    }
+  });
 });
+
+describe("renewalTotals", () => {
+  it("counts and sums the filtered rows exactly", async () => {
+    // P1: i = 1, 4, …, 127 → 43 rows, amounts 100 + i.
+    const expected = Array.from({ length: 43 }, (_, k) => 100 + 1 + 3 * k).reduce((a, b) => a + b, 0);
+    expect(await renewalTotals(db, renewalsParams.parse({ park: "P1" }).query)).toEqual({ count: 43, amountFen: expected, capped: false });
+  });
+});
+

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
-import { changeOwnPassword, changeUserRole, resetUserPassword, setUserDisabled, signOutEverywhere } from "@/lib/actions/users";
+import { changeOwnPassword, signOutEverywhere } from "@/lib/actions/account";
+import { changeUserRole, resetUserPassword, setUserDisabled } from "@/lib/actions/users";
 import { createTestDatabase } from "./helpers/database";
 import { callNextAuth, signInThroughNextAuth, type Cookie } from "./helpers/next-auth";
 
@@ -52,7 +53,7 @@ async function expectEnded(stolen: Cookie[], user: SessionUser) {
   expect(set).toHaveLength(1);
   expect(set[0].value).toBe("");
   // A server action with the ended session is refused and changes nothing.
-  expect(await signOutEverywhere(user, {})).toEqual({ error: "unauthenticated" });
+  expect(await signOutEverywhere.run(user, {})).toEqual({ error: "unauthenticated" });
 }
 
 describe("session version", () => {
@@ -60,7 +61,7 @@ describe("session version", () => {
     const { stolen, user } = await victim("reset-victim");
     // Refreshing keeps a current session alive …
     expect((await sessionOf(stolen)).set).toHaveLength(1);
-    expect(await resetUserPassword(admin, { userId: user.id, password: "brand-new-password-1" })).toEqual({ data: null });
+    expect(await resetUserPassword.run(admin, { userId: user.id, password: "brand-new-password-1" })).toEqual({ data: null });
     // … but not one issued before the reset.
     await expectEnded(stolen, user);
     await expectEnded(stolen, user);
@@ -71,21 +72,21 @@ describe("session version", () => {
 
   it("a role change ends the sessions", async () => {
     const { stolen, user } = await victim("role-victim");
-    expect(await changeUserRole(admin, { userId: user.id, role: "VIEWER" })).toEqual({ data: null });
+    expect(await changeUserRole.run(admin, { userId: user.id, role: "VIEWER" })).toEqual({ data: null });
     await expectEnded(stolen, user);
   });
 
   it("disabling ends the sessions (and re-enabling does not revive them)", async () => {
     const { stolen, user } = await victim("disabled-victim");
-    expect(await setUserDisabled(admin, { userId: user.id, disabled: true })).toEqual({ data: null });
-    expect(await setUserDisabled(admin, { userId: user.id, disabled: false })).toEqual({ data: null });
+    expect(await setUserDisabled.run(admin, { userId: user.id, disabled: true })).toEqual({ data: null });
+    expect(await setUserDisabled.run(admin, { userId: user.id, disabled: false })).toEqual({ data: null });
     await expectEnded(stolen, user);
   });
 
   it('"sign out everywhere" ends every session, the caller\'s own too', async () => {
     const { stolen, user } = await victim("everywhere-victim");
     const other = await signInThroughNextAuth(options, { username: user.username, password: PASSWORD, ip: "198.51.100.21" });
-    expect(await signOutEverywhere(user, {})).toEqual({ data: null });
+    expect(await signOutEverywhere.run(user, {})).toEqual({ data: null });
     await expectEnded(stolen, user);
     expect((await sessionOf(other)).user).toBeUndefined();
   });
@@ -96,10 +97,10 @@ describe("session version", () => {
     const mySession = (await sessionOf(mine)).user!;
     const me = { ...user, sessionVersion: mySession.sessionVersion };
 
-    expect(await changeOwnPassword(me, { currentPassword: "wrong-password-1", newPassword: "my-new-password-1" })).toEqual({
+    expect(await changeOwnPassword.run(me, { currentPassword: "wrong-password-1", newPassword: "my-new-password-1" })).toEqual({
       error: "current password is wrong",
     });
-    const changed = await changeOwnPassword(me, { currentPassword: PASSWORD, newPassword: "my-new-password-1" });
+    const changed = await changeOwnPassword.run(me, { currentPassword: PASSWORD, newPassword: "my-new-password-1" });
     if (!("data" in changed)) throw new Error(changed.error);
 
     // What reissueSessionCookie (lib/auth/session-cookie.ts) does with the caller's cookie.

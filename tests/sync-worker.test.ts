@@ -291,14 +291,14 @@ describe("WeChat sync worker", () => {
     const { confirmSyncs } = await import("@/lib/actions/sync");
     const viewer = await db.user.create({ data: { username: `cv${Date.now()}`, role: "VIEWER", passwordHash: "x" } });
     const operator = await db.user.create({ data: { username: `co${Date.now()}`, role: "OPERATOR", passwordHash: "x" } });
-    expect(await confirmSyncs({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { ids: [id] })).toEqual({ error: "forbidden" });
-    expect(await confirmSyncs({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toEqual({ data: { confirmed: 1 } });
+    expect(await confirmSyncs.run({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { ids: [id] })).toEqual({ error: "forbidden" });
+    expect(await confirmSyncs.run({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toEqual({ data: { confirmed: 1 } });
     const confirmed = await db.wechatSync.findUniqueOrThrow({ where: { id } });
     expect(confirmed).toMatchObject({ status: "SYNCED", confirmedBy: operator.username, lastError: null });
     expect(confirmed.syncedAt).not.toBeNull();
     expect(await db.auditLog.count({ where: { action: "sync.confirm", actor: operator.username, target: String(id) } })).toBe(1);
     // Confirming again changes nothing; WeChat was called once in all.
-    expect(await confirmSyncs({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toEqual({ data: { confirmed: 0 } });
+    expect(await confirmSyncs.run({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toEqual({ data: { confirmed: 0 } });
     expect(sim.received).toHaveLength(1);
   });
 
@@ -311,8 +311,8 @@ describe("WeChat sync worker", () => {
     const { resendSyncs } = await import("@/lib/actions/sync");
     const operator = await db.user.create({ data: { username: `fr${Date.now()}`, role: "OPERATOR", passwordHash: "x" } });
     const asOperator = { id: operator.id, username: operator.username, role: "OPERATOR" as const };
-    expect(await resendSyncs(asOperator, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 0, skippedUnverified: 1, skippedInProgress: 0 } });
-    expect(await resendSyncs(asOperator, { ids: [id], force: true })).toEqual({ data: { queued: 1, skippedSynced: 0, skippedUnverified: 0, skippedInProgress: 0 } });
+    expect(await resendSyncs.run(asOperator, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 0, skippedUnverified: 1, skippedInProgress: 0 } });
+    expect(await resendSyncs.run(asOperator, { ids: [id], force: true })).toEqual({ data: { queued: 1, skippedSynced: 0, skippedUnverified: 0, skippedInProgress: 0 } });
     const sync = await settled(id);
     expect(sync.status).toBe("SYNCED");
     expect(sync.attempts.map((a) => [a.outcome, a.trigger, a.triggeredBy])).toEqual([
@@ -330,7 +330,7 @@ describe("WeChat sync worker", () => {
     const { resendSyncs } = await import("@/lib/actions/sync");
     const operator = await db.user.create({ data: { username: `rs${Date.now()}`, role: "OPERATOR", passwordHash: "x" } });
     sim.inject("500");
-    expect(await resendSyncs({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toMatchObject({ data: { queued: 1 } });
+    expect(await resendSyncs.run({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toMatchObject({ data: { queued: 1 } });
     const sync = await settled(id);
     expect(sync.attempts.map((a) => [a.httpStatus, a.trigger, a.triggeredBy])).toEqual([
       [400, "WORKER", null],
@@ -433,16 +433,16 @@ describe("bulk resend and pause through the role-checked actions", () => {
     const other = await pendingSync({ parkId: "OTHER" });
     await db.wechatSync.updateMany({ where: { id: { in: [...ids, other.id] } }, data: { status: "FAILED", lastCode: "PARAM_ERROR" } });
 
-    expect(await resendFailedMatching({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { park: "BULK" })).toEqual({ error: "forbidden" });
-    expect(await setSyncPaused({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { paused: true })).toEqual({ error: "forbidden" });
+    expect(await resendFailedMatching.run({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { park: "BULK" })).toEqual({ error: "forbidden" });
+    expect(await setSyncPaused.run({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { paused: true })).toEqual({ error: "forbidden" });
 
     const asAdmin = { id: admin.id, username: admin.username, role: "ADMIN" as const };
-    expect(await setSyncPaused(asAdmin, { paused: true })).toEqual({ data: { paused: true } });
-    expect(await resendFailedMatching(asAdmin, { park: "BULK" })).toEqual({ data: { queued: 3 } });
+    expect(await setSyncPaused.run(asAdmin, { paused: true })).toEqual({ data: { paused: true } });
+    expect(await resendFailedMatching.run(asAdmin, { park: "BULK" })).toEqual({ data: { queued: 3 } });
     const w = await worker();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await db.wechatSync.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(3); // held while paused
-    expect(await setSyncPaused(asAdmin, { paused: false })).toEqual({ data: { paused: false } });
+    expect(await setSyncPaused.run(asAdmin, { paused: false })).toEqual({ data: { paused: false } });
     w.wake();
     for (const id of ids) expect((await settled(id)).status).toBe("SYNCED");
     expect((await db.wechatSync.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("FAILED");

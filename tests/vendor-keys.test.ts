@@ -28,10 +28,10 @@ describe("vendor keys", () => {
     ["a space inside", "A1B2C3D4 E5F60718"],
     ["non-ASCII letters", "Ａ1B2C3D4E5F607189"],
   ])("refuses a new key with %s", async (_, ukey) => {
-    const created = await createVendor(admin, { unionId: "400000", name: "New", ukey });
+    const created = await createVendor.run(admin, { unionId: "400000", name: "New", ukey });
     expect(created).toMatchObject({ error: expect.stringMatching(/^invalid input: ukey/) });
     const { id } = await db.vendorAccount.findUniqueOrThrow({ where: { unionId: "300000" } });
-    expect(await replaceVendorKey(admin, { id, ukey })).toMatchObject({ error: expect.stringMatching(/^invalid input: ukey/) });
+    expect(await replaceVendorKey.run(admin, { id, ukey })).toMatchObject({ error: expect.stringMatching(/^invalid input: ukey/) });
     expect(await db.vendorAccount.count()).toBe(1);
   });
 
@@ -51,10 +51,10 @@ describe("vendor keys", () => {
   });
 
   it("a 16-character key is accepted, and rotating to it clears the warning", async () => {
-    const created = await createVendor(admin, { unionId: "500000", name: "New", ukey: "Z9Y8X7W6V5U4T3S2" });
+    const created = await createVendor.run(admin, { unionId: "500000", name: "New", ukey: "Z9Y8X7W6V5U4T3S2" });
     expect(created).toMatchObject({ data: { id: expect.any(Number) } });
     const { id } = await db.vendorAccount.findUniqueOrThrow({ where: { unionId: "300000" } });
-    expect(await replaceVendorKey(admin, { id, ukey: "k3yWithMixedCase16" })).toEqual({ data: null });
+    expect(await replaceVendorKey.run(admin, { id, ukey: "k3yWithMixedCase16" })).toEqual({ data: null });
     expect((await listVendors(db)).filter((v) => v.keyNeedsRotation)).toEqual([]);
     expect(await warnAboutWeakVendorKeys(db)).toEqual([]);
   });

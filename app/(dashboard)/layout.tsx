@@ -25,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     { href: "/vendors", label: t.nav.vendors },
     { href: "/users", label: t.nav.users },
     { href: "/audit", label: t.nav.audit },
+    { href: "/alerts", label: t.alerts.title },
   ];
   return (
     <div className="flex min-h-screen">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CallbackHealthTable } from "@/components/alerts/callback-health-table";
 import { ResendButton } from "@/components/sync/resend-button";
 import { BarChart } from "@/components/ui/bar-chart";
 import { Badge, syncTone } from "@/components/ui/badge";
@@ -8,17 +9,23 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
+import { callbackHealth } from "@/lib/queries/callback-health";
 import { overview } from "@/lib/queries/overview";
 
 export default async function OverviewPage() {
   const user = await requirePageUser("VIEWER");
-  const [t, data] = await Promise.all([getMessages(), overview(getDb())]);
+  const [t, data, health] = await Promise.all([getMessages(), overview(getDb()), callbackHealth(getDb())]);
   const o = t.overview;
-  const warnings = [
-    ...(data.paused ? [o.paused] : []),
-    ...(data.stalled ? [o.stalled] : []),
-    ...data.signatureSpikes.map((s) => o.signatureSpike.replace("{union}", s.unionId).replace("{n}", String(s.count))),
-    ...(data.conflicts ? [o.conflicts.replace("{n}", String(data.conflicts))] : []),
+  // Each warning links to the list that shows exactly what it counts.
+  const warnings: { text: string; href: string }[] = [
+    ...(data.paused ? [{ text: o.paused, href: "/sync" }] : []),
+    ...(data.stalled ? [{ text: o.stalled, href: "/sync?status=PENDING" }] : []),
+    ...data.signatureSpikes.map((s) => ({
+      text: o.signatureSpike.replace("{union}", s.unionId).replace("{n}", String(s.count)),
+      href: `/rejected?union=${encodeURIComponent(s.unionId)}&reason=${"bad_sign"}`,
+    })),
+    ...(data.conflicts ? [{ text: o.conflicts.replace("{n}", String(data.conflicts)), href: "/renewals?conflict=1" }] : []),
+    ...(data.counts.FAILED ? [{ text: t.failures.title + ` (${data.counts.FAILED})`, href: "/sync/failures" }] : []),
   ];
   return (
     <div className="space-y-4">
@@ -27,7 +34,11 @@ export default async function OverviewPage() {
         <Card className="border-amber-300 bg-amber-50 p-3" role="alert" aria-label={o.warnings}>
           <ul className="list-disc space-y-0.5 pl-5 text-sm text-amber-900">
             {warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w.text}>
+                <Link href={w.href} className="underline-offset-2 hover:underline">
+                  {w.text}
+                </Link>
+              </li>
             ))}
           </ul>
         </Card>
@@ -59,6 +70,12 @@ export default async function OverviewPage() {
           <Stat label={o.oldestPending} value={data.oldestPendingMinutes === null ? o.none : o.minutes.replace("{n}", String(data.oldestPendingMinutes))} />
         </dl>
       </Card>
+      <section aria-labelledby="health-title">
+        <h2 id="health-title" className="mb-2 text-sm font-semibold">
+          {t.health.title}
+        </h2>
+        <CallbackHealthTable rows={health} t={t} />
+      </section>
       <div className="grid grid-cols-2 gap-3">
         <Card className="p-3"><BarChart title={o.chartPaid} points={data.paidSeries} /></Card>
         <Card className="p-3"><BarChart title={o.chartFailures} points={data.failureSeries} format={String} /></Card>

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
+import { changeOwnPassword } from "@/lib/actions/account";
 import { Status, useActionStatus, type StatusMessage } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -24,7 +24,7 @@ export function ChangePasswordForm({ t }: { t: Messages["account"] }) {
         if (input.newPassword !== String(data.get("confirmPassword"))) return setMismatch({ text: t.mismatch, error: true });
         setMismatch(null);
         run(
-          () => changeOwnPasswordAction(input),
+          () => changeOwnPassword(input),
           () => t.changed,
           () => form.reset(),
         );

@@ -1,7 +1,7 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useTransition, useState } from "react";
-import { signOutEverywhereAction } from "@/app/(dashboard)/account/actions";
+import { signOutEverywhere } from "@/lib/actions/account";
 import { Status, localizeError, type StatusMessage } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
@@ -19,7 +19,7 @@ export function SignOutEverywhere({ t }: { t: Messages["account"] }) {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await signOutEverywhereAction({});
+              const result = await signOutEverywhere({});
               if ("error" in result) return setMessage({ text: localizeError(result.error, {}, t.errors), error: true });
               // This session ended with the others; drop its cookie and go to sign-in.
               await signOut({ callbackUrl: "/login" });

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { createUserAction } from "@/app/(dashboard)/users/actions";
+import { createUser } from "@/lib/actions/users";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Field, selectClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -22,7 +22,7 @@ export function CreateUserForm({ t, roles }: { t: Messages["users"]; roles: Mess
         const data = new FormData(form);
         const input = { username: String(data.get("username")), password: String(data.get("password")), role: String(data.get("role")) };
         run(
-          () => createUserAction(input),
+          () => createUser(input),
           () => t.created.replace("{name}", input.username.trim()),
           () => form.reset(),
         );

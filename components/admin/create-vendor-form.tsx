@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { createVendorAction } from "@/app/(dashboard)/vendors/actions";
+import { createVendor } from "@/lib/actions/vendors";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -22,7 +22,7 @@ export function CreateVendorForm({ t }: { t: Messages["vendors"] }) {
         const data = new FormData(form);
         const input = { unionId: String(data.get("unionId")).trim(), name: String(data.get("name")), ukey: String(data.get("ukey")) };
         run(
-          () => createVendorAction(input),
+          () => createVendor(input),
           () => t.created.replace("{id}", input.unionId),
           () => form.reset(),
         );

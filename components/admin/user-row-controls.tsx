@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/app/(dashboard)/users/actions";
+import { changeUserRole, resetUserPassword, setUserDisabled } from "@/lib/actions/users";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { selectClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -37,7 +37,7 @@ export function UserRowControls({ user, t, roles }: { user: User; t: Messages["u
         disabled={pending || role === user.role}
         onClick={() =>
           run(
-            () => changeUserRoleAction({ userId: user.id, role }),
+            () => changeUserRole({ userId: user.id, role }),
             () => name(t.roleChanged).replace("{role}", roles[role]),
           )
         }
@@ -51,7 +51,7 @@ export function UserRowControls({ user, t, roles }: { user: User; t: Messages["u
         aria-label={`${user.disabled ? t.enable : t.disable} ${user.username}`}
         onClick={() =>
           run(
-            () => setUserDisabledAction({ userId: user.id, disabled: !user.disabled }),
+            () => setUserDisabled({ userId: user.id, disabled: !user.disabled }),
             () => name(user.disabled ? t.enabledDone : t.disabledDone),
           )
         }
@@ -67,7 +67,7 @@ export function UserRowControls({ user, t, roles }: { user: User; t: Messages["u
             const form = event.currentTarget;
             const password = String(new FormData(form).get("password"));
             run(
-              () => resetUserPasswordAction({ userId: user.id, password }),
+              () => resetUserPassword({ userId: user.id, password }),
               () => name(t.passwordReset),
               () => form.reset(),
             );

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { replaceVendorKeyAction, updateVendorAction } from "@/app/(dashboard)/vendors/actions";
+import { replaceVendorKey, updateVendor } from "@/lib/actions/vendors";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -23,7 +23,7 @@ export function VendorRowControls({ vendor, t }: { vendor: Vendor; t: Messages["
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           const input = { id: vendor.id, name: String(data.get("name")), enabled: data.get("enabled") === "on" };
-          run(() => updateVendorAction(input), () => withId(t.saved));
+          run(() => updateVendor(input), () => withId(t.saved));
         }}
       >
         <label htmlFor={`${id}-name`} className="sr-only">
@@ -47,7 +47,7 @@ export function VendorRowControls({ vendor, t }: { vendor: Vendor; t: Messages["
             const form = event.currentTarget;
             const ukey = String(new FormData(form).get("ukey"));
             run(
-              () => replaceVendorKeyAction({ id: vendor.id, ukey }),
+              () => replaceVendorKey({ id: vendor.id, ukey }),
               () => withId(t.keyReplaced),
               () => form.reset(),
             );

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { createAlertChannelAction } from "@/app/(dashboard)/alerts/actions";
+import { createAlertChannel } from "@/lib/actions/alerts";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Field, selectClass } from "@/components/ui/field";
@@ -25,7 +25,7 @@ export function AddChannelForm({ t }: { t: Messages["alerts"]["page"] }) {
         const text = (name: string) => String(data.get(name) ?? "").trim();
         const input = { kind, name: text("name"), url: text("url"), secret: text("secret") || undefined, emailTo: kind === "email" ? text("emailTo") : undefined };
         run(
-          () => createAlertChannelAction(input),
+          () => createAlertChannel(input),
           () => t.added.replace("{name}", input.name),
           () => form.reset(),
         );

@@ -1,5 +1,5 @@
 "use client";
-import { deleteAlertChannelAction, sendTestAlertAction } from "@/app/(dashboard)/alerts/actions";
+import { deleteAlertChannel, sendTestAlert } from "@/lib/actions/alerts";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
@@ -17,7 +17,7 @@ export function ChannelActions({ channel, t }: { channel: { key: string; id: num
         aria-label={`${t.sendTest} ${channel.name}`}
         onClick={() =>
           run(
-            () => sendTestAlertAction({ channel: channel.key }),
+            () => sendTestAlert({ channel: channel.key }),
             (result) => (result.sent ? t.testSent.replace("{name}", channel.name) : t.testFailed.replace("{error}", result.error ?? "")),
           )
         }
@@ -25,7 +25,7 @@ export function ChannelActions({ channel, t }: { channel: { key: string; id: num
         {t.sendTest}
       </Button>
       {channel.id !== null ? (
-        <Button size="sm" variant="ghost" disabled={pending} aria-label={`${t.remove} ${channel.name}`} onClick={() => run(() => deleteAlertChannelAction({ id: channel.id }), () => t.removed)}>
+        <Button size="sm" variant="ghost" disabled={pending} aria-label={`${t.remove} ${channel.name}`} onClick={() => run(() => deleteAlertChannel({ id: channel.id }), () => t.removed)}>
           {t.remove}
         </Button>
       ) : null}

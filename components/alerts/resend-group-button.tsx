@@ -1,5 +1,5 @@
 "use client";
-import { resendFailureGroupAction } from "@/app/(dashboard)/sync/failures/actions";
+import { resendFailureGroup } from "@/lib/actions/failures";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
@@ -8,7 +8,7 @@ export function ResendGroupButton({ group, failed, t }: { group: string; failed:
   const { pending, message, run } = useActionStatus();
   return (
     <span className="inline-flex items-center gap-2">
-      <Button size="sm" disabled={pending || failed === 0} onClick={() => run(() => resendFailureGroupAction({ group }), (result) => t.resentGroup.replace("{n}", String(result.queued)))}>
+      <Button size="sm" disabled={pending || failed === 0} onClick={() => run(() => resendFailureGroup({ group }), (result) => t.resentGroup.replace("{n}", String(result.queued)))}>
         {t.resendGroup}
       </Button>
       <Status message={pending ? { text: t.working, error: false } : message} />

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { saveAlertRulesAction } from "@/app/(dashboard)/alerts/actions";
+import { saveAlertRules } from "@/lib/actions/alerts";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -20,7 +20,7 @@ export function RulesForm({ rules, t }: { rules: AlertRules; t: Messages["alerts
           ...Object.fromEntries(RULE_IDS.map((rule) => [rule, { enabled: data.get(`${rule}.enabled`) === "on", threshold: Number(data.get(`${rule}.threshold`)) }])),
           businessHours: { from: Number(data.get("hours.from")), to: Number(data.get("hours.to")) },
         };
-        run(() => saveAlertRulesAction(input), () => t.page.rulesSaved);
+        run(() => saveAlertRules(input), () => t.page.rulesSaved);
       }}
     >
       <ul className="divide-y divide-slate-100">

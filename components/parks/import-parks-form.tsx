@@ -1,5 +1,5 @@
 "use client";
-import { importParksAction } from "@/app/(dashboard)/parks/actions";
+import { importParks } from "@/lib/actions/parks";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,7 +15,7 @@ export function ImportParksForm({ t }: { t: Messages["parks"] }) {
         const file = new FormData(event.currentTarget).get("file");
         if (!(file instanceof File) || !file.size) return;
         run(
-          async () => importParksAction({ csv: await file.text() }),
+          async () => importParks({ csv: await file.text() }),
           (data) => t.imported.replace("{n}", String(data.imported)),
         );
       }}

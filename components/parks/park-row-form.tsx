@@ -1,5 +1,5 @@
 "use client";
-import { updateParkAction } from "@/app/(dashboard)/parks/actions";
+import { updatePark } from "@/lib/actions/parks";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -53,7 +53,7 @@ export function ParkRowForm({ park, t }: { park: Park; t: Messages["parks"] }) {
             const data = new FormData(event.currentTarget);
             run(
               () =>
-                updateParkAction({
+                updatePark({
                   parkId: park.parkId,
                   name: data.get("name"),
                   wxParkingLotId: data.get("wxParkingLotId"),

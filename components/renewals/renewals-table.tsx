@@ -1,26 +1,27 @@
 "use client";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
+import { useListTable } from "@/components/data-table/data-table";
+import { ListView } from "@/components/data-table/list-view";
+import type { ParkOption } from "@/components/data-table/types";
 import { Badge, syncTone } from "@/components/ui/badge";
-import { TableView } from "@/components/ui/table-view";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import type { ListState } from "@/lib/list/params";
 import type { RenewalRow } from "@/lib/queries/renewals";
+import { SYNC_FILTERS } from "@/lib/validations/renewals";
 
+type T = Pick<Messages, "renewals" | "sync" | "table" | "list">;
 const column = createColumnHelper<RenewalRow>();
+const money = "tabular-nums text-right";
 
-/** `sortHref` flips the pay-time order (the keyset's order), keeping every filter. */
-export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table">, sort: { dir: "asc" | "desc"; href: string }) {
+export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
   const r = t.renewals;
   return [
     column.accessor("payTime", {
-      header: () => (
-        <Link href={sort.href} className="inline-flex items-center gap-1 hover:underline" aria-label={`${r.payTime} ${sort.dir === "desc" ? "↓" : "↑"}`}>
-          {r.payTime}
-          <span aria-hidden>{sort.dir === "desc" ? "↓" : "↑"}</span>
-        </Link>
-      ),
+      header: r.payTime,
+      meta: { label: r.payTime, sort: "payTime", filters: [{ variant: "dateRange", from: "from", to: "to", labels: { from: r.from, to: r.to } }] },
       // The time opens the renewal: one column less on a 1280-px screen than a separate link.
       cell: (info) => (
         <Link className="tabular-nums text-blue-700 underline-offset-2 hover:underline" href={`/renewals/${info.row.original.id}`} aria-label={`${t.table.details} ${info.row.original.tradeNo ?? info.row.original.id}`}>
@@ -28,9 +29,22 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
         </Link>
       ),
     }),
-    column.accessor("parkId", { header: r.park }),
+    column.accessor("parkId", {
+      header: r.park,
+      meta: { label: r.park, sort: "park", filters: [{ variant: "park", param: "park", label: r.park }] },
+      cell: (info) => {
+        const name = parkNames.get(info.getValue());
+        return (
+          <span>
+            {info.getValue()}
+            {name ? <span className="ml-1 text-xs text-slate-500">{name}</span> : null}
+          </span>
+        );
+      },
+    }),
     column.accessor("carNumber", {
       header: r.plate,
+      meta: { label: r.plate, filters: [{ variant: "text", param: "q", label: r.search, className: "w-56" }] },
       cell: (info) => {
         const color = info.row.original.licenseColor;
         return info.getValue() ? (
@@ -47,11 +61,14 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
       header: r.card,
       cell: (info) => <span className="block max-w-32 truncate" title={info.getValue() ?? undefined}>{info.getValue() ?? "—"}</span>,
     }),
-    column.accessor("amountFen", { header: r.amount, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
-    column.accessor("arriveMoneyFen", { header: r.arriveMoney, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
-    column.accessor("feeFen", { header: r.fee, cell: (info) => <span className="tabular-nums">{formatFen(info.getValue())}</span> }),
+    column.accessor("amountFen", { header: r.amount, meta: { label: r.amount, sort: "amount", cellClassName: money }, cell: (info) => formatFen(info.getValue()) }),
+    column.accessor("arriveMoneyFen", { header: r.arriveMoney, meta: { cellClassName: money }, cell: (info) => formatFen(info.getValue()) }),
+    column.accessor("feeFen", { header: r.fee, meta: { cellClassName: money }, cell: (info) => formatFen(info.getValue()) }),
     column.accessor("payCompany", {
       header: r.channel,
+      meta: {
+        filters: [{ variant: "select", param: "channel", label: r.channel, options: (["0", "1"] as const).map((value) => ({ value, label: r.channels[value] })) }],
+      },
       cell: (info) => r.channels[(info.getValue() === null ? "unknown" : String(info.getValue())) as keyof typeof r.channels] ?? r.channels.unknown,
     }),
     column.accessor("tradeNo", {
@@ -64,6 +81,12 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
     }),
     column.accessor("payState", {
       header: r.payState,
+      meta: {
+        filters: [
+          { variant: "select", param: "payState", label: r.payState, options: (["1", "0"] as const).map((value) => ({ value, label: r.payStates[value] })) },
+          { variant: "flag", param: "conflict", label: r.conflictOnly },
+        ],
+      },
       cell: (info) => (
         <span className="inline-flex gap-1">
           <Badge tone={info.getValue() === 1 ? "green" : "red"}>{r.payStates[String(info.getValue()) as "0" | "1"]}</Badge>
@@ -74,6 +97,7 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
     column.display({
       id: "sync",
       header: r.syncState,
+      meta: { filters: [{ variant: "select", param: "sync", label: r.syncState, options: SYNC_FILTERS.map((value) => ({ value, label: t.sync.statuses[value] })) }] },
       cell: (info) => {
         const status = info.row.original.sync?.status ?? "NONE";
         return (
@@ -89,23 +113,20 @@ export function getRenewalColumns(t: Pick<Messages, "renewals" | "sync" | "table
 
 export function RenewalsTable({
   rows,
+  page,
+  state,
+  parks,
+  summary,
   t,
-  sort,
 }: {
   rows: RenewalRow[];
-  t: Pick<Messages, "renewals" | "sync" | "table">;
-  sort: { dir: "asc" | "desc"; href: string };
+  page: { next: string | null; prev: string | null };
+  state: ListState;
+  parks: ParkOption[];
+  summary?: React.ReactNode;
+  t: T;
 }) {
-  const columns = useMemo(() => getRenewalColumns(t, sort), [t, sort]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is rebuilt per render by design; nothing here is memoised across renders
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => String(row.id),
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-  });
-  return <TableView table={table} empty={t.table.noRows} className="text-xs" />;
+  const columns = useMemo(() => getRenewalColumns(t, new Map(parks.map((park) => [park.parkId, park.name]))), [t, parks]);
+  const table = useListTable({ rows, columns, getRowId: (row) => String(row.id) });
+  return <ListView table={table} state={state} page={page} parks={parks} t={t} summary={summary} className="text-xs" />;
 }

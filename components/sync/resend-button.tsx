@@ -1,6 +1,6 @@
 "use client";
 import { RotateCcw } from "lucide-react";
-import { resendSyncsAction } from "@/app/(dashboard)/sync/actions";
+import { resendSyncs } from "@/lib/actions/sync";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 
@@ -17,7 +17,7 @@ export function ResendButton({ ids, labels, label, disabled }: { ids: number[]; 
         disabled={disabled || pending || ids.length === 0}
         onClick={() =>
           run(
-            () => resendSyncsAction({ ids }),
+            () => resendSyncs({ ids }),
             (data) => (data.queued ? labels.resent.replace("{n}", String(data.queued)) : labels.resendNone),
           )
         }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { resendFailedMatchingAction, setSyncPausedAction } from "@/app/(dashboard)/sync/actions";
+import { resendFailedMatching, setSyncPaused } from "@/lib/actions/sync";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
@@ -34,7 +34,7 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
             onClick={() => {
               setConfirming(false);
               run(
-                () => resendFailedMatchingAction(filter),
+                () => resendFailedMatching(filter),
                 (data) => (data.queued ? t.resent.replace("{n}", String(data.queued)) : t.resendNone),
               );
             }}
@@ -51,7 +51,7 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
           size="sm"
           variant={paused ? "default" : "outline"}
           disabled={pending}
-          onClick={() => run(() => setSyncPausedAction({ paused: !paused }), () => (paused ? t.resume : t.pause))}
+          onClick={() => run(() => setSyncPaused({ paused: !paused }), () => (paused ? t.resume : t.pause))}
         >
           {paused ? t.resume : t.pause}
         </Button>

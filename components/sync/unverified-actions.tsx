@@ -1,6 +1,6 @@
 "use client";
 import { CheckCircle2, RotateCcw } from "lucide-react";
-import { confirmSyncsAction, resendSyncsAction } from "@/app/(dashboard)/sync/actions";
+import { confirmSyncs, resendSyncs } from "@/lib/actions/sync";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 
@@ -27,7 +27,7 @@ export function UnverifiedActions({ syncId, labels }: { syncId: number; labels: 
       <Button
         size="sm"
         disabled={pending}
-        onClick={() => run(() => confirmSyncsAction({ ids: [syncId] }), (data) => (data.confirmed ? labels.confirmed : labels.confirmNone))}
+        onClick={() => run(() => confirmSyncs({ ids: [syncId] }), (data) => (data.confirmed ? labels.confirmed : labels.confirmNone))}
       >
         <CheckCircle2 className="h-3.5 w-3.5" aria-hidden />
         {pending ? labels.confirming : labels.confirm}
@@ -39,7 +39,7 @@ export function UnverifiedActions({ syncId, labels }: { syncId: number; labels: 
         onClick={() => {
           if (!window.confirm(labels.forceResendConfirm)) return;
           run(
-            () => resendSyncsAction({ ids: [syncId], force: true }),
+            () => resendSyncs({ ids: [syncId], force: true }),
             (data) => (data.queued ? labels.resent.replace("{n}", String(data.queued)) : labels.resendNone),
           );
         }}

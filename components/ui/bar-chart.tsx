@@ -1,7 +1,18 @@
 import { formatFen } from "@/lib/i18n/format";
 
 /** A small, dependency-free bar chart: one bar per period, the value in each bar's title. */
-export function BarChart({ points, title, format = formatFen }: { points: { label: string; value: number }[]; title: string; format?: (value: number) => string }) {
+export function BarChart({
+  points,
+  title,
+  format = formatFen,
+  tick = (label) => label.slice(5),
+}: {
+  points: { label: string; value: number }[];
+  title: string;
+  format?: (value: number) => string;
+  /** The axis text of a bar's label; by default a day's "MM-DD" (the title carries the year). */
+  tick?: (label: string) => string;
+}) {
   const max = Math.max(1, ...points.map((p) => p.value));
   const width = 720;
   const height = 120;
@@ -19,7 +30,7 @@ export function BarChart({ points, title, format = formatFen }: { points: { labe
               </rect>
               {points.length <= 31 && (i === 0 || i === points.length - 1 || i % 7 === 0) ? (
                 <text x={i * barWidth + barWidth / 2} y={height + 12} textAnchor="middle" className="fill-slate-500 text-[9px]">
-                  {point.label.slice(5)}
+                  {tick(point.label)}
                 </text>
               ) : null}
             </g>

@@ -1,11 +1,20 @@
 // Every dashboard mutation goes through here: session, role, zod input, audit entry, and an
 // answer safe to show ({ data } or { error }), never a raw exception. The caller is re-read in the
 // action's own transaction, so a session ended (or a role lost) a moment ago changes nothing.
+//
+// In a "use server" module (lib/actions/<resource>.ts):
+//   export const updatePark = defineAction({ name, role, input, revalidate: ["/parks"], handler });
+// The export is the server action the browser calls with the input alone; the session comes from
+// the request, never from the client, and the listed paths are revalidated after a success
+// (`after` may turn the result into what the browser gets, e.g. set a cookie and answer null).
+// `updatePark.run(user, input)` runs it as a given user (tests, scripts).
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma";
 import { getDb, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit";
 import { hasRole, type SessionUser } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
 
 export type ActionResult<T> = { data: T } | { error: string };
 
@@ -19,9 +28,20 @@ type Handler<S extends z.ZodType, R> = (
   ctx: { user: SessionUser; tx: Tx },
 ) => Promise<{ result: R; target?: string; details?: Record<string, unknown> }>;
 
-export function defineAction<S extends z.ZodType, R>(spec: { name: string; role: Role; input: S; handler: Handler<S, R> }) {
+/** A path to revalidate after a success: "/parks", or ["/", "layout"] for everything under it. */
+type Revalidate = string | [string, "layout" | "page"];
+
+export function defineAction<S extends z.ZodType, R, A = R>(spec: {
+  name: string;
+  role: Role;
+  input: S;
+  revalidate?: Revalidate[];
+  /** After a success, in the request: what the browser receives instead of the handler's result. */
+  after?: (result: NoInfer<R>) => Promise<A>;
+  handler: Handler<S, R>;
+}) {
   /** Runs the action as `user`; the handler and its audit entry share one transaction. */
-  return async function run(user: SessionUser | null, raw: unknown): Promise<ActionResult<R>> {
+  async function run(user: SessionUser | null, raw: unknown): Promise<ActionResult<R>> {
     if (!user) return { error: "unauthenticated" };
     if (!hasRole(user.role, spec.role)) return { error: "forbidden" };
     const parsed = spec.input.safeParse(raw);
@@ -50,5 +70,18 @@ export function defineAction<S extends z.ZodType, R>(spec: { name: string; role:
       console.error(`action ${spec.name} failed`, error);
       return { error: "internal error" };
     }
-  };
+  }
+
+  /** The server action: the signed-in user of this request, whatever the browser sends. */
+  async function action(raw: unknown): Promise<ActionResult<A>> {
+    const result = await run(await getSessionUser(), raw);
+    if ("error" in result) return result;
+    const data = spec.after ? await spec.after(result.data) : (result.data as unknown as A);
+    for (const path of spec.revalidate ?? []) {
+      if (Array.isArray(path)) revalidatePath(path[0], path[1]);
+      else revalidatePath(path);
+    }
+    return { data };
+  }
+  return Object.assign(action, { run });
 }

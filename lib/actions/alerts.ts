@@ -1,3 +1,4 @@
+"use server";
 // Admins configure alert channels and rules and try a channel with a test message.
 import { ActionError, defineAction } from "@/lib/actions/action";
 import { loadChannels } from "@/lib/alerts/channels";
@@ -12,6 +13,7 @@ export const createAlertChannel = defineAction({
   name: "alerts.channel.create",
   role: "ADMIN",
   input: createAlertChannelInput,
+  revalidate: ["/alerts"],
   async handler(input, { tx }) {
     const channel = await tx.alertChannel.create({
       select: { id: true, kind: true, name: true },
@@ -26,6 +28,7 @@ export const deleteAlertChannel = defineAction({
   name: "alerts.channel.delete",
   role: "ADMIN",
   input: deleteAlertChannelInput,
+  revalidate: ["/alerts"],
   async handler({ id }, { tx }) {
     const { count } = await tx.alertChannel.deleteMany({ where: { id } });
     if (!count) throw new ActionError(ALERT_ERRORS.notFound);
@@ -37,6 +40,7 @@ export const saveAlertRules = defineAction({
   name: "alerts.rules.save",
   role: "ADMIN",
   input: saveAlertRulesInput,
+  revalidate: ["/alerts"],
   async handler(rules, { tx }) {
     await tx.setting.upsert({ where: { key: ALERT_RULES_SETTING }, create: { key: ALERT_RULES_SETTING, value: rules }, update: { value: rules } });
     return { result: rules, details: rules };
@@ -48,6 +52,7 @@ export const sendTestAlert = defineAction({
   name: "alerts.channel.test",
   role: "ADMIN",
   input: sendTestAlertInput,
+  revalidate: ["/alerts"],
   async handler({ channel: key }, { tx }) {
     const channel = (await loadChannels(tx, env(), { includeDisabled: true })).find((candidate) => candidate.key === key);
     if (!channel) throw new ActionError(ALERT_ERRORS.notFound);

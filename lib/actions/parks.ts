@@ -1,3 +1,4 @@
+"use server";
 // Admins map Bolink parks to WeChat parking lots. A changed mapping applies to syncs mapped from
 // now on (a resend re-maps); bodies already sent are never rewritten.
 import { ActionError, defineAction } from "@/lib/actions/action";
@@ -8,6 +9,7 @@ export const updatePark = defineAction({
   name: "park.update",
   role: "ADMIN",
   input: updateParkInput,
+  revalidate: ["/parks"],
   async handler({ parkId, ...fields }, { tx }) {
     await tx.park.upsert({ where: { parkId }, create: { parkId, ...fields }, update: fields });
     return { result: null, target: parkId, details: fields };
@@ -18,6 +20,7 @@ export const importParks = defineAction({
   name: "park.import",
   role: "ADMIN",
   input: importParksInput,
+  revalidate: ["/parks"],
   async handler({ csv }, { tx }) {
     const parsed = parseParksCsv(csv);
     if ("errors" in parsed) {

@@ -1,25 +1,25 @@
-// Account mutations: admins manage users; everyone changes their own password. An admin cannot
+"use server";
+// Account mutations: admins manage users (a user's own account: account.ts). An admin cannot
 // lock themself out, and the console never loses its last enabled admin. A new password, a new
 // role or disabling ends the user's sessions everywhere (lib/auth/session-version.ts).
 import { ActionError, defineAction } from "@/lib/actions/action";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { endSessions } from "@/lib/auth/session-version";
 import { clearAccount } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import {
   USER_ERRORS,
-  changeOwnPasswordInput,
   changeUserRoleInput,
   createUserInput,
   resetUserPasswordInput,
   setUserDisabledInput,
-  signOutEverywhereInput,
 } from "@/lib/validations/users";
 
 export const createUser = defineAction({
   name: "user.create",
   role: "ADMIN",
   input: createUserInput,
+  revalidate: ["/users"],
   async handler(input, { tx }) {
     const { count } = await tx.user.createMany({
       data: [{ username: input.username, role: input.role, passwordHash: await hashPassword(input.password) }],
@@ -31,35 +31,11 @@ export const createUser = defineAction({
   },
 });
 
-export const changeOwnPassword = defineAction({
-  name: "user.change-own-password",
-  role: "VIEWER",
-  input: changeOwnPasswordInput,
-  async handler(input, { user, tx }) {
-    const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new ActionError(USER_ERRORS.wrongPassword);
-    }
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
-    // Other sessions end; the caller's own is re-issued with this version (app/(dashboard)/account).
-    return { result: { sessionVersion: await endSessions(tx, user.id) }, target: user.username };
-  },
-});
-
-export const signOutEverywhere = defineAction({
-  name: "user.sign-out-everywhere",
-  role: "VIEWER",
-  input: signOutEverywhereInput,
-  async handler(_, { user, tx }) {
-    await endSessions(tx, user.id);
-    return { result: null, target: user.username };
-  },
-});
-
 export const changeUserRole = defineAction({
   name: "user.change-role",
   role: "ADMIN",
   input: changeUserRoleInput,
+  revalidate: ["/users"],
   async handler(input, { user, tx }) {
     const admins = await lockEnabledAdmins(tx);
     const target = await findUserOrThrow(tx, input.userId);
@@ -76,6 +52,7 @@ export const setUserDisabled = defineAction({
   name: "user.set-disabled",
   role: "ADMIN",
   input: setUserDisabledInput,
+  revalidate: ["/users"],
   async handler(input, { user, tx }) {
     const admins = await lockEnabledAdmins(tx);
     const target = await findUserOrThrow(tx, input.userId);
@@ -91,6 +68,7 @@ export const resetUserPassword = defineAction({
   name: "user.reset-password",
   role: "ADMIN",
   input: resetUserPasswordInput,
+  revalidate: ["/users"],
   async handler(input, { tx }) {
     const target = await findUserOrThrow(tx, input.userId);
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });

@@ -1,3 +1,4 @@
+"use server";
 // Admins manage Bolink vendor accounts. The ukey is write-only: stored, never returned, never
 // audited; the callback checks each signature against the stored key.
 import { ActionError, defineAction } from "@/lib/actions/action";
@@ -8,6 +9,7 @@ export const createVendor = defineAction({
   name: "vendor.create",
   role: "ADMIN",
   input: createVendorInput,
+  revalidate: ["/vendors"],
   async handler(input, { tx }) {
     const { count } = await tx.vendorAccount.createMany({
       data: [{ unionId: input.unionId, name: input.name, signingKey: input.ukey }],
@@ -23,6 +25,7 @@ export const updateVendor = defineAction({
   name: "vendor.update",
   role: "ADMIN",
   input: updateVendorInput,
+  revalidate: ["/vendors"],
   async handler({ id, name, enabled }, { tx }) {
     const vendor = await findVendorOrThrow(tx, id);
     await tx.vendorAccount.update({ where: { id }, data: { name, enabled } });
@@ -34,6 +37,7 @@ export const replaceVendorKey = defineAction({
   name: "vendor.replace-key",
   role: "ADMIN",
   input: replaceVendorKeyInput,
+  revalidate: ["/vendors"],
   async handler({ id, ukey }, { tx }) {
     const vendor = await findVendorOrThrow(tx, id);
     await tx.vendorAccount.update({ where: { id }, data: { signingKey: ukey }, select: { id: true } });

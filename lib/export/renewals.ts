@@ -4,8 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { renewalListSelect } from "@/lib/queries/renewals";
-import { renewalsOrder, renewalsWhere } from "@/lib/queries/renewals-filter";
-import type { ListRenewalsQuery } from "@/lib/validations/renewals";
+import { keysetArgs } from "@/lib/list/keyset";
+import type { Cursor } from "@/lib/list/params";
+import { RENEWAL_SORTS, renewalSortValue, renewalsWhere } from "@/lib/queries/renewals-filter";
+import type { RenewalsQuery } from "@/lib/validations/renewals";
 import { csvFilename, type CsvColumn } from "@/lib/export/csv";
 import { dateRange, parkNames, yuan, isoDay } from "@/lib/export/values";
 
@@ -20,24 +22,21 @@ const select = {
 type Row = Prisma.RenewalGetPayload<{ select: typeof select }> & { parkName: string | null };
 
 /** Every row matching the filters (not just one page), read by keyset so memory stays flat. */
-async function* batches(db: Db, query: ListRenewalsQuery): AsyncGenerator<Row[]> {
-  let cursor: { at: Date; id: number } | undefined;
+async function* batches(db: Db, query: RenewalsQuery): AsyncGenerator<Row[]> {
+  let after: Cursor | undefined;
   for (;;) {
-    const rows = await db.renewal.findMany({
-      where: renewalsWhere({ ...query, before: undefined, after: cursor }),
-      orderBy: renewalsOrder(query.dir, false),
-      take: BATCH,
-      select,
-    });
+    // In the page's sort, from its first row: the export ignores the page's own cursor.
+    const args = keysetArgs(RENEWAL_SORTS[query.sort], { dir: query.dir, perPage: BATCH - 1, after }, renewalsWhere(query));
+    const rows = await db.renewal.findMany({ ...(args as { where: Prisma.RenewalWhereInput }), select });
     const names = await parkNames(db, rows.map((row) => row.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];
-    cursor = { at: last.bookedAt, id: last.id };
+    after = { value: renewalSortValue(query.sort, last), id: last.id };
   }
 }
 
-export function renewalsExport(db: Db, query: ListRenewalsQuery, t: Messages) {
+export function renewalsExport(db: Db, query: RenewalsQuery, t: Messages) {
   const r = t.renewals;
   const columns: CsvColumn<Row>[] = [
     { header: r.payTime, kind: "date", value: (row) => formatDateTime(row.payTime ?? row.bookedAt) },

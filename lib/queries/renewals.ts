@@ -1,8 +1,9 @@
 import "server-only";
-import { renewalsWhere, renewalsOrder } from "@/lib/queries/renewals-filter";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
-import { encodeCursor, type ListRenewalsQuery } from "@/lib/validations/renewals";
+import { keysetArgs, keysetPage } from "@/lib/list/keyset";
+import { RENEWAL_SORTS, renewalSortValue, renewalsWhere } from "@/lib/queries/renewals-filter";
+import { renewalsParams, type RenewalsQuery } from "@/lib/validations/renewals";
 
 /** The columns a renewals list row shows; the CSV export writes the same rows. */
 export const renewalListSelect = {
@@ -25,27 +26,27 @@ export const renewalListSelect = {
 } satisfies Prisma.RenewalSelect;
 
 /**
- * One page of renewals by keyset (booked_at, id): an index range scan however deep the page,
- * and no count(*) over millions of rows. One extra row tells whether there is a next page.
+ * One page of renewals by keyset on the chosen sort, (column, id): an index range scan however
+ * deep the page, and no count(*) over millions of rows. One extra row tells whether there is more.
  */
-export async function listRenewals(db: Db, query: ListRenewalsQuery) {
-  const backwards = !!query.before && !query.after;
-  const rows = await db.renewal.findMany({
-    where: renewalsWhere(query),
-    orderBy: renewalsOrder(query.dir, backwards),
-    take: query.perPage + 1,
-    select: renewalListSelect,
-  });
-  const more = rows.length > query.perPage;
-  const page = rows.slice(0, query.perPage);
-  if (backwards) page.reverse();
-  const hasNext = backwards ? true : more;
-  const hasPrev = backwards ? more : !!query.after;
-  return {
-    rows: page,
-    next: hasNext && page.length ? encodeCursor(page[page.length - 1]) : null,
-    prev: hasPrev && page.length ? encodeCursor(page[0]) : null,
-  };
+export async function listRenewals(db: Db, query: RenewalsQuery) {
+  const args = keysetArgs(RENEWAL_SORTS[query.sort], query, renewalsWhere(query));
+  const rows = await db.renewal.findMany({ ...args, select: renewalListSelect } as { where: Prisma.RenewalWhereInput; select: typeof renewalListSelect });
+  return keysetPage(rows, query, (row) => renewalsParams.cursor(query.sort, renewalSortValue(query.sort, row), row.id));
+}
+
+/** Counting stops here: past it the page says "10,000+" instead of reading every matching row. */
+export const TOTALS_CAP = 10_000;
+
+/**
+ * Count and amount of the filtered renewals, exact up to TOTALS_CAP matching rows (one bounded
+ * index read, a LIMIT inside the aggregate); beyond it `capped` is true and the sum is left out.
+ */
+export async function renewalTotals(db: Db, query: RenewalsQuery): Promise<{ count: number; amountFen: number | null; capped: boolean }> {
+  const result = await db.renewal.aggregate({ where: renewalsWhere(query), take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } });
+  const count = result._count._all;
+  if (count > TOTALS_CAP) return { count: TOTALS_CAP, amountFen: null, capped: true };
+  return { count, amountFen: result._sum.amountFen ?? 0, capped: false };
 }
 
 export type RenewalRow = Awaited<ReturnType<typeof listRenewals>>["rows"][number];

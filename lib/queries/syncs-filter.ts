@@ -1,6 +1,6 @@
 // The WeChat sync page's filters → Prisma where. Shared by the list and "resend all matching".
 import type { Prisma } from "@/lib/generated/prisma";
-import { shanghaiDayStart } from "@/lib/queries/renewals-filter";
+import { shanghaiDayStart } from "@/lib/list/dates";
 import type { ListSyncsQuery } from "@/lib/validations/syncs";
 
 export function syncsWhere(query: Partial<ListSyncsQuery>): Prisma.WechatSyncWhereInput {

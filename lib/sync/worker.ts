@@ -80,7 +80,10 @@ export async function pushSync(ctx: PushContext, sync: ReadySync): Promise<void>
   await Promise.race([ctx.limiter.take(), ctx.stopping]);
   if (ctx.isStopping()) return;
   const startedAt = new Date();
-  const result = await ctx.client.post(sync.requestBody);
+  const answer = await ctx.client.post(sync.requestBody);
+  // Wall time on the same millisecond clock as startedAt, so started_at + duration_ms is never
+  // before WeChat saw the call (the client's own sub-ms timer, rounded, could end a little early).
+  const result = { ...answer, durationMs: Math.max(answer.durationMs, Date.now() - startedAt.getTime()) };
   if (result.httpStatus === 429) ctx.limiter.rateLimited(result.retryAfterSec);
   else if (result.outcome === "SUCCESS") ctx.limiter.succeeded();
 

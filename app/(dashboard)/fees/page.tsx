@@ -10,6 +10,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
+import { chartSpan, withPeriodSubtotals } from "@/lib/fees/report";
+import { fill } from "@/lib/i18n/fill";
 import { feeSummary, paidByPeriod, totals } from "@/lib/queries/fees";
 import { feesQuery } from "@/lib/validations/fees";
 import { firstValues } from "@/lib/validations/search-params";
@@ -50,7 +52,11 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
       ) : (
         <>
           <Card className="p-3">
-            <BarChart title={f.chartTitle} points={paidByPeriod(rows).map((p) => ({ label: p.period, value: p.paidFen }))} />
+            <BarChart
+              title={fill(query.by === "month" ? t.feeReport.chartMonth : t.feeReport.chartDay, { span: chartSpan(query.by, query.from, query.to) })}
+              points={paidByPeriod(rows).map((p) => ({ label: p.period, value: p.paidFen }))}
+              tick={query.by === "month" ? (label) => label : undefined}
+            />
           </Card>
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
@@ -62,7 +68,17 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
+                {withPeriodSubtotals(rows).map((row) =>
+                  row.kind === "subtotal" ? (
+                    <tr key={`${row.period}-subtotal`} className="border-b border-slate-200 bg-slate-50 font-medium" data-testid={`subtotal-${row.period}`}>
+                      <td className="px-2 py-1.5" colSpan={3}>{fill(t.feeReport.subtotal, { period: row.period })}</td>
+                      <td className="px-2 py-1.5 tabular-nums">{row.count}</td>
+                      <td className="px-2 py-1.5 tabular-nums">{formatFen(row.paidFen)}</td>
+                      <td className="px-2 py-1.5 tabular-nums">{formatFen(row.arrivedFen)}</td>
+                      <td className="px-2 py-1.5 tabular-nums">{formatFen(row.feeFen)}</td>
+                      <td className="px-2 py-1.5">{row.mismatched ? <Badge tone="red">{f.mismatch} × {row.mismatched}</Badge> : null}</td>
+                    </tr>
+                  ) : (
                   <tr key={`${row.period}-${row.parkId}-${row.payCompany}`} className="border-b border-slate-100">
                     <td className="px-2 py-1.5 tabular-nums">{row.period}</td>
                     <td className="px-2 py-1.5">{row.parkId}</td>
@@ -73,7 +89,8 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
                     <td className="px-2 py-1.5 tabular-nums">{formatFen(row.feeFen)}</td>
                     <td className="px-2 py-1.5">{row.mismatched ? <Badge tone="red">{f.mismatch} × {row.mismatched}</Badge> : null}</td>
                   </tr>
-                ))}
+                  ),
+                )}
               </tbody>
               <tfoot className="border-t border-slate-300 bg-slate-50 font-semibold">
                 <tr>

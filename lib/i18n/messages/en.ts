@@ -136,6 +136,18 @@ export const en: Messages = {
     details: "Details",
     export: "Export CSV",
   },
+  list: {
+    dropped: "Ignored invalid or unknown parameters: {names}",
+    clearFilters: "Clear filters",
+    datePresets: "Quick dates",
+    presets: { today: "Today", yesterday: "Yesterday", thisWeek: "This week", thisMonth: "This month", lastMonth: "Last month" },
+    perPage: "Rows per page",
+    sortedAsc: "ascending",
+    sortedDesc: "descending",
+    totals: "{count} rows, amount {amount}",
+    totalsCapped: "More than {count} rows; narrow the filters to see the total amount",
+    pagination: "Pagination",
+  },
   renewals: {
     payTime: "Pay time",
     park: "Park",

@@ -124,6 +124,11 @@ export const triageEn: Widen<typeof triageZhCN> = {
     unknownVendor: "Unknown vendor",
     disabled: "Disabled",
   },
+  feeReport: {
+    chartDay: "Paid per day, {span}",
+    chartMonth: "Paid per month, {span}",
+    subtotal: "{period} subtotal",
+  },
   failures: {
     title: "Failure causes",
     description: "Failed syncs grouped by cause: what it means, how to fix it, then resend the whole group.",

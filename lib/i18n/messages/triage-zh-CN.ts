@@ -120,6 +120,11 @@ export const triageZhCN = {
     unknownVendor: "未知厂商",
     disabled: "已停用",
   },
+  feeReport: {
+    chartDay: "{span} 每日支付金额",
+    chartMonth: "{span} 每月支付金额",
+    subtotal: "{period} 小计",
+  },
   failures: {
     title: "失败原因",
     description: "失败的同步按原因分组：原因说明、修复办法，修复后整组重新推送。",

@@ -135,6 +135,18 @@ export const zhCN = {
     details: "详情",
     export: "导出 CSV",
   },
+  list: {
+    dropped: "已忽略无效或未知的参数：{names}",
+    clearFilters: "清除筛选",
+    datePresets: "快捷日期",
+    presets: { today: "今天", yesterday: "昨天", thisWeek: "本周", thisMonth: "本月", lastMonth: "上月" },
+    perPage: "每页条数",
+    sortedAsc: "升序",
+    sortedDesc: "降序",
+    totals: "共 {count} 条，金额合计 {amount}",
+    totalsCapped: "超过 {count} 条，请缩小筛选范围以查看合计金额",
+    pagination: "分页",
+  },
   renewals: {
     payTime: "支付时间",
     park: "车场",

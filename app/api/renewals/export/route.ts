@@ -1,8 +1,8 @@
 // GET /api/renewals/export?<the renewals page's filters> — every matching renewal as a streamed CSV.
 import { renewalsExport } from "@/lib/export/renewals";
 import { exportRoute } from "@/lib/export/route";
-import { listRenewalsQuery } from "@/lib/validations/renewals";
+import { renewalsParams } from "@/lib/validations/renewals";
 
 export const dynamic = "force-dynamic";
 
-export const GET = exportRoute("VIEWER", listRenewalsQuery, renewalsExport);
+export const GET = exportRoute("VIEWER", renewalsParams, renewalsExport);

@@ -1,6 +1,6 @@
-// The skeleton every dashboard page shows while its data loads: a loading.tsx wraps its page
-// and every segment below it in Suspense, so this one file serves them all.
-export default function Loading() {
+/** A list page's loading.tsx. Detail pages ([id]) have none: a Suspense boundary above them
+ * would start a 200 response before notFound() could make it a 404. */
+export function ListSkeleton() {
   return (
     <div aria-busy="true" className="space-y-2">
       <div className="h-6 w-40 animate-pulse rounded bg-slate-200" />

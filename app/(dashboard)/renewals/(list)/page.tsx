@@ -1,0 +1,44 @@
+import { ListNotice } from "@/components/data-table/list-notice";
+import { RenewalsTable } from "@/components/renewals/renewals-table";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { formatFen } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/server";
+import { filterValues, listState, type RawParams } from "@/lib/list/params";
+import { listParkOptions } from "@/lib/queries/parks";
+import { listRenewals, renewalTotals } from "@/lib/queries/renewals";
+import { renewalsParams } from "@/lib/validations/renewals";
+
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  await requirePageUser("VIEWER");
+  const list = renewalsParams.parse(await searchParams);
+  const db = getDb();
+  const [t, page, totals, parks] = await Promise.all([getMessages(), listRenewals(db, list.query), renewalTotals(db, list.query), listParkOptions(db)]);
+  const count = totals.count.toLocaleString("zh-CN");
+  return (
+    <>
+      <PageHeader title={t.pages.renewals.title} description={t.pages.renewals.description}>
+        <Button asChild variant="outline" size="sm">
+          <a href={`/api/renewals/export?${new URLSearchParams(filterValues(list.values))}`} download>
+            {t.table.export}
+          </a>
+        </Button>
+      </PageHeader>
+      <ListNotice dropped={list.dropped} t={t.list} />
+      <RenewalsTable
+        rows={page.rows}
+        page={page}
+        state={listState(list)}
+        parks={parks}
+        t={t}
+        summary={
+          <p className="mb-2 text-sm text-slate-600" data-testid="list-totals">
+            {totals.capped ? t.list.totalsCapped.replace("{count}", count) : t.list.totals.replace("{count}", count).replace("{amount}", formatFen(totals.amountFen))}
+          </p>
+        }
+      />
+    </>
+  );
+}

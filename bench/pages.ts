@@ -1,0 +1,102 @@
+// The dashboard's pages over HTTP: the production build (`npm start`) on a seeded database
+// (bench/queries.ts seeds it), signed in as an admin through next-auth's credentials endpoint,
+// each page fetched whole (server rendering included) the way a browser asks for it.
+import os from "node:os";
+import { databaseExists, withClient, type BenchCluster } from "./database";
+import { percentile } from "./machine";
+import { startApp } from "./servers";
+
+export type PageResult = { path: string; runs: number; p50: number; p95: number; bytes: number; load1m: number };
+export type PagesResult = { renewals: number; pages: PageResult[] };
+
+const PORT = 3871;
+const PASSWORD = "bench-admin-password"; // startApp's ADMIN_PASSWORD: the first start creates that admin
+
+class Session {
+  private cookies = new Map<string, string>();
+  constructor(readonly base: string) {}
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${this.base}${path}`, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return response;
+  }
+
+  async signIn(username: string, password: string) {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, username, password, json: "true" }).toString(),
+    });
+    const me = (await (await this.fetch("/api/me")).json()) as { user?: { username: string } };
+    if (me.user?.username !== username) throw new Error(`pages: could not sign in as ${username}`);
+  }
+}
+
+export async function benchPages(cluster: BenchCluster, options: { renewals: number; runs: number; log: (line: string) => void }): Promise<PagesResult | null> {
+  const name = `bench_dashboard_${options.renewals}`;
+  if (!(await databaseExists(cluster, name))) {
+    options.log(`pages: no seeded database ${name} (run the queries part first); skipped`);
+    return null;
+  }
+  const url = cluster.urlFor(name);
+  const inputs = await withClient(url, async (client) => {
+    const { rows } = await client.query<{ id: number; car_number: string }>(
+      "SELECT id, car_number FROM renewals WHERE id >= (SELECT max(id) / 2 FROM renewals) ORDER BY id LIMIT 1",
+    );
+    return rows[0];
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+  const paths = [
+    "/",
+    "/fees",
+    `/fees?by=month&from=${twoYearsAgo}&to=${today}`,
+    "/sync",
+    "/sync?status=FAILED",
+    "/renewals",
+    `/renewals?q=${encodeURIComponent(inputs.car_number)}`,
+    `/renewals/${inputs.id}`,
+    "/cards?status=expiring",
+  ];
+  const app = await startApp(PORT, url);
+  try {
+    const session = new Session(`http://127.0.0.1:${PORT}`);
+    await session.signIn(process.env.ADMIN_USERNAME ?? "admin", PASSWORD);
+    const pages: PageResult[] = [];
+    for (const path of paths) {
+      let bytes = 0;
+      const get = async () => {
+        const response = await session.fetch(path);
+        const body = await response.text();
+        if (response.status !== 200) throw new Error(`pages: ${path} answered ${response.status}`);
+        bytes = body.length;
+      };
+      for (let i = 0; i < 2; i++) await get(); // warm: route compiled, plans cached
+      const load = os.loadavg()[0];
+      const times: number[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        const started = performance.now();
+        await get();
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      const round = (n: number) => Math.round(n * 10) / 10;
+      const result = { path, runs: options.runs, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), bytes, load1m: round((load + os.loadavg()[0]) / 2) };
+      options.log(`pages: ${path.padEnd(40)} p50 ${result.p50} ms, p95 ${result.p95} ms (load ${result.load1m})`);
+      pages.push(result);
+    }
+    return { renewals: options.renewals, pages };
+  } finally {
+    await app.stop();
+  }
+}
