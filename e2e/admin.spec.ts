@@ -19,18 +19,29 @@ test("an admin creates a viewer on the Users page, sees it listed and audited, a
   await expect(row).toContainText("启用");
   await expect(row).toContainText("从未");
 
+  // Disabling asks first; cancelling changes nothing.
   await row.getByRole("button", { name: `停用 ${name}` }).click();
+  const confirm = row.getByRole("group", { name: `确定停用 ${name}？停用后该账号立即无法登录。` });
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(row).not.toContainText("已停用");
+  await row.getByRole("button", { name: `停用 ${name}` }).click();
+  await confirm.getByRole("button", { name: "确定" }).click();
   await expect(row.getByRole("status")).toHaveText(`已停用 ${name}`);
   await expect(row).toContainText("已停用");
 
+  // No role or disable controls on the admin's own row (the server refuses them too: tests/admin-actions.test.ts).
   const me = page.getByTestId("user-e2e-admin");
-  await me.getByRole("button", { name: "停用 e2e-admin" }).click();
-  await expect(me.getByRole("status")).toHaveText("不能停用自己的账号");
-  await page.reload();
-  await expect(page.getByTestId("current-user")).toContainText("e2e-admin");
+  await expect(me.getByTestId("own-row-note")).toHaveText("这是你自己的账号");
+  await expect(me.getByRole("button", { name: /停用|启用|保存角色/ })).toHaveCount(0);
+  await expect(me.getByRole("combobox")).toHaveCount(0);
 
+  // The audit entry in words: the action's name and "角色: 查看者", not a code and JSON.
   await page.goto("/audit?action=user.create");
-  await expect(page.locator("tbody tr").filter({ hasText: name })).toContainText('{"role":"VIEWER"}');
+  const entry = page.locator("tbody tr").filter({ hasText: name });
+  await expect(entry).toContainText("新建用户");
+  await expect(entry).toContainText("角色: 查看者");
+  await expect(entry).not.toContainText("user.create");
+  await expect(entry).not.toContainText("{");
   await expect(page.locator("tbody")).not.toContainText("viewer-password-123");
 });
 

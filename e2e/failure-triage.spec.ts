@@ -65,9 +65,8 @@ test("grouped failures: explained, fixed from the link, resent as a group, close
     const channelRow = page.locator("tr", { hasText: `值班群 ${run}` });
     await expect(channelRow).not.toContainText("e2e-robot"); // the key in the URL is never shown
     await channelRow.getByRole("button", { name: `发送测试 值班群 ${run}` }).click();
-    await expect(channelRow.getByRole("status")).toHaveText(`测试消息已发送到 值班群 ${run}`);
-    expect(robot.received).toHaveLength(1);
-    await expect(page.locator("tr", { hasText: "测试" }).first()).toContainText("已发送");
+    await expect.poll(() => robot.received.length).toBe(1);
+    await expect(page.locator('[data-testid^="delivery-"]', { hasText: "测试消息" }).first()).toContainText("已发送");
 
     // A park mapped to a lot WeChat does not know; two renewals there fail for good.
     await request.post("/api/callbacks/bolink", { data: signedNotice({ trade_no: `TF-${run}`, park_id: park, state: 0 }) });
@@ -112,7 +111,6 @@ test("grouped failures: explained, fixed from the link, resent as a group, close
 
     await page.goBack();
     await group.getByRole("button", { name: "重新推送这一组" }).click();
-    await expect(group.getByRole("status")).toHaveText(/已重新排队 \d+ 条同步/);
 
     // Once its syncs went through, the group is gone by itself, and the robot hears "resolved".
     await expect(async () => {

@@ -83,5 +83,5 @@ test("filter renewals by park and date, open one, see its WeChat attempt", async
     await expect(page.getByTestId("attempts")).toContainText("成功", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId("attempts")).toContainText("HTTP 状态 204");
-  await expect(page.getByTestId("attempts")).toContainText("verified");
+  await expect(page.getByTestId("attempts")).toContainText("应答签名 已验证");
 });

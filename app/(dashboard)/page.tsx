@@ -43,7 +43,7 @@ export default async function OverviewPage() {
           </ul>
         </Card>
       ) : null}
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {([["today", data.today], ["month", data.month]] as const).map(([key, sums]) => (
           <Card key={key} className="p-3">
             <h2 className="mb-2 text-sm font-semibold">{o[key]}</h2>
@@ -58,7 +58,7 @@ export default async function OverviewPage() {
       </div>
       <Card className="p-3">
         <h2 className="mb-2 text-sm font-semibold">{o.syncHealth}</h2>
-        <dl className="grid grid-cols-5 gap-2 text-sm">
+        <dl className="grid grid-cols-3 gap-2 text-sm sm:grid-cols-5">
           {(["SYNCED", "PENDING", "RETRYING", "FAILED", "UNVERIFIED"] as const).map((status) => (
             <div key={status}>
               <dt><Badge tone={syncTone[status]}>{t.sync.statuses[status]}</Badge></dt>
@@ -76,7 +76,7 @@ export default async function OverviewPage() {
         </h2>
         <CallbackHealthTable rows={health} t={t} />
       </section>
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Card className="p-3"><BarChart title={o.chartPaid} points={data.paidSeries} /></Card>
         <Card className="p-3"><BarChart title={o.chartFailures} points={data.failureSeries} format={String} /></Card>
       </div>

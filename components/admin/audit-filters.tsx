@@ -1,5 +1,6 @@
 import { Field, FilterButtons, selectClass } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { auditActionLabel } from "@/lib/i18n/audit";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
 /** A GET form: filters live in the URL; submitting drops the cursor, so results start at the newest. */
@@ -20,7 +21,7 @@ export function AuditFilters({
           <option value="">{t.table.all}</option>
           {options.map((action) => (
             <option key={action} value={action}>
-              {action}
+              {auditActionLabel(t, action)}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@ import { changeUserRole, resetUserPassword, setUserDisabled } from "@/lib/action
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { selectClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input } from "@/components/ui/input";
 import { ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma";
@@ -14,50 +15,68 @@ import { USER_ERRORS } from "@/lib/validations/users";
 type User = { id: number; username: string; role: Role; disabled: boolean };
 
 /** One user's role, enabled state and password; every change is checked again on the server. */
-export function UserRowControls({ user, t, roles }: { user: User; t: Messages["users"]; roles: Messages["roles"] }) {
+export function UserRowControls({ user, self = false, t, roles }: { user: User; self?: boolean; t: Messages["users"]; roles: Messages["roles"] }) {
   const id = useId();
   const [role, setRole] = useState<Role>(user.role);
   const { pending, message, run } = useActionStatus({ known: USER_ERRORS, texts: t.errors });
   const name = (text: string) => text.replace("{name}", user.username);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor={`${id}-role`} className="sr-only">
-        {name(t.roleFor)}
-      </label>
-      <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)} className={cn(selectClass, "h-8 text-xs")}>
-        {ROLES.map((value) => (
-          <option key={value} value={value}>
-            {roles[value]}
-          </option>
-        ))}
-      </select>
-      <Button
-        size="sm"
-        variant="outline"
-        disabled={pending || role === user.role}
-        onClick={() =>
-          run(
-            () => changeUserRole({ userId: user.id, role }),
-            () => name(t.roleChanged).replace("{role}", roles[role]),
-          )
-        }
-      >
-        {t.saveRole}
-      </Button>
-      <Button
-        size="sm"
-        variant={user.disabled ? "outline" : "destructive"}
-        disabled={pending}
-        aria-label={`${user.disabled ? t.enable : t.disable} ${user.username}`}
-        onClick={() =>
-          run(
-            () => setUserDisabled({ userId: user.id, disabled: !user.disabled }),
-            () => name(user.disabled ? t.enabledDone : t.disabledDone),
-          )
-        }
-      >
-        {user.disabled ? t.enable : t.disable}
-      </Button>
+      {self ? (
+        // Your own role and access are not yours to change here (the server refuses it too).
+        <span className="text-xs text-slate-500" data-testid="own-row-note">
+          {t.ownAccount}
+        </span>
+      ) : (
+        <>
+          <label htmlFor={`${id}-role`} className="sr-only">
+            {name(t.roleFor)}
+          </label>
+          <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)} className={cn(selectClass, "h-8 text-xs")}>
+            {ROLES.map((value) => (
+              <option key={value} value={value}>
+                {roles[value]}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={pending || role === user.role}
+            onClick={() =>
+              run(
+                () => changeUserRole({ userId: user.id, role }),
+                () => name(t.roleChanged).replace("{role}", roles[role]),
+              )
+            }
+          >
+            {t.saveRole}
+          </Button>
+          {user.disabled ? (
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              aria-label={`${t.enable} ${user.username}`}
+              onClick={() => run(() => setUserDisabled({ userId: user.id, disabled: false }), () => name(t.enabledDone))}
+            >
+              {t.enable}
+            </Button>
+          ) : (
+            <ConfirmButton
+              size="sm"
+              variant="destructive"
+              disabled={pending}
+              aria-label={`${t.disable} ${user.username}`}
+              question={name(t.confirmDisable)}
+              labels={{ confirm: t.confirm, cancel: t.cancel }}
+              onConfirm={() => run(() => setUserDisabled({ userId: user.id, disabled: true }), () => name(t.disabledDone))}
+            >
+              {t.disable}
+            </ConfirmButton>
+          )}
+        </>
+      )}
       <details className="relative">
         <summary className="cursor-pointer select-none rounded-md px-2 py-1 text-xs text-blue-700 hover:bg-slate-100">{t.resetPassword}</summary>
         <form

@@ -24,7 +24,7 @@ export function UsersTable({ rows, meId, t }: { rows: UserRow[]; meId: number; t
           <td className={`${cellClass} tabular-nums`}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : u.never}</td>
           <td className={`${cellClass} tabular-nums`}>{formatDateTime(user.createdAt)}</td>
           <td className="px-2 py-1">
-            <UserRowControls user={{ id: user.id, username: user.username, role: user.role, disabled: user.disabled }} t={u} roles={t.roles} />
+            <UserRowControls user={{ id: user.id, username: user.username, role: user.role, disabled: user.disabled }} self={user.id === meId} t={u} roles={t.roles} />
           </td>
         </tr>
       ))}

@@ -5,9 +5,10 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button variant="ghost" size="sm" aria-label={label} title={label} onClick={() => signOut({ callbackUrl: "/login" })}>
       <LogOut className="h-4 w-4" aria-hidden />
-      {label}
+      {/* Icon only on a phone, where the header has no room for the words. */}
+      <span className="hidden sm:inline">{label}</span>
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/i18n/format";
+import { signatureText } from "@/lib/i18n/signature";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
 type Attempt = {
@@ -46,7 +47,7 @@ export function AttemptsTimeline({ attempts, confirmation, t }: { attempts: Atte
             </span>
             <span className="text-slate-500">
               {t.httpStatus} {attempt.httpStatus ?? "—"} · {t.duration} {attempt.durationMs} ms · {t.signature}{" "}
-              {attempt.signatureCheck ?? "—"}
+              <span title={attempt.signatureCheck ?? undefined}>{signatureText(t, attempt.signatureCheck)}</span>
             </span>
           </div>
           {attempt.code || attempt.message ? (

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { resendFailedMatching, setSyncPaused } from "@/lib/actions/sync";
 import { Status, useActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
 type Props = {
@@ -46,15 +47,22 @@ export function SyncControls({ t, failedMatching, filter, canResend, canPause, p
           </Button>
         </span>
       ) : null}
-      {canPause ? (
-        <Button
-          size="sm"
-          variant={paused ? "default" : "outline"}
-          disabled={pending}
-          onClick={() => run(() => setSyncPaused({ paused: !paused }), () => (paused ? t.resume : t.pause))}
-        >
-          {paused ? t.resume : t.pause}
+      {canPause && paused ? (
+        <Button size="sm" disabled={pending} onClick={() => run(() => setSyncPaused({ paused: false }), () => t.resume)}>
+          {t.resume}
         </Button>
+      ) : null}
+      {canPause && !paused ? (
+        <ConfirmButton
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          question={t.confirmPause}
+          labels={{ confirm: t.confirm, cancel: t.cancel }}
+          onConfirm={() => run(() => setSyncPaused({ paused: true }), () => t.pause)}
+        >
+          {t.pause}
+        </ConfirmButton>
       ) : null}
       <Status message={message} />
     </div>

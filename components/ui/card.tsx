@@ -16,9 +16,9 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 export function PageHeader({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
   return (
-    <header className="mb-4 flex items-end justify-between gap-4">
-      <div>
-        <h1 className="text-lg font-semibold text-slate-900">{title}</h1>
+    <header className="mb-4 flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
+      <div className="min-w-0">
+        <h1 className="break-words text-lg font-semibold text-slate-900">{title}</h1>
         {description ? <p className="text-sm text-slate-500">{description}</p> : null}
       </div>
       {children}

@@ -13,13 +13,22 @@ import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma";
 import { getDb, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit";
+import { localized } from "@/lib/actions/localized";
+import { fieldProblem, type ActionProblem } from "@/lib/actions/problem";
 import { hasRole, type SessionUser } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 
-export type ActionResult<T> = { data: T } | { error: string };
+export type ActionResult<T> = { data: T } | { error: string; problem?: ActionProblem };
 
-/** Thrown by handlers for errors whose message is meant for the operator. */
-export class ActionError extends Error {}
+/** Thrown by handlers for errors whose message is meant for the operator; `problem` lets it be worded in their language. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly problem?: ActionProblem,
+  ) {
+    super(message);
+  }
+}
 
 class Refused extends Error {}
 
@@ -47,7 +56,7 @@ export function defineAction<S extends z.ZodType, R, A = R>(spec: {
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { error: `invalid input: ${issue.path.join(".") || "value"}: ${issue.message}` };
+      return { error: `invalid input: ${issue.path.join(".") || "value"}: ${issue.message}`, problem: { kind: "invalid", ...fieldProblem(issue) } };
     }
     try {
       const data = await getDb().$transaction(async (tx) => {
@@ -66,7 +75,8 @@ export function defineAction<S extends z.ZodType, R, A = R>(spec: {
       });
       return { data };
     } catch (error) {
-      if (error instanceof ActionError || error instanceof Refused) return { error: error.message };
+      if (error instanceof ActionError) return error.problem ? { error: error.message, problem: error.problem } : { error: error.message };
+      if (error instanceof Refused) return { error: error.message };
       console.error(`action ${spec.name} failed`, error);
       return { error: "internal error" };
     }
@@ -75,7 +85,8 @@ export function defineAction<S extends z.ZodType, R, A = R>(spec: {
   /** The server action: the signed-in user of this request, whatever the browser sends. */
   async function action(raw: unknown): Promise<ActionResult<A>> {
     const result = await run(await getSessionUser(), raw);
-    if ("error" in result) return result;
+    // The browser gets refusals in its reader's language; run() keeps the English for tests and logs.
+    if ("error" in result) return localized(result);
     const data = spec.after ? await spec.after(result.data) : (result.data as unknown as A);
     for (const path of spec.revalidate ?? []) {
       if (Array.isArray(path)) revalidatePath(path[0], path[1]);

@@ -25,7 +25,11 @@ export const importParks = defineAction({
     const parsed = parseParksCsv(csv);
     if ("errors" in parsed) {
       const shown = parsed.errors.slice(0, 20).map((e) => `line ${e.line}: ${e.message}`);
-      throw new ActionError(`nothing imported; ${parsed.errors.length} bad row(s): ${shown.join("; ")}`);
+      throw new ActionError(`nothing imported; ${parsed.errors.length} bad row(s): ${shown.join("; ")}`, {
+        kind: "import",
+        total: parsed.errors.length,
+        rows: parsed.errors.map((e) => e.problem),
+      });
     }
     for (const { parkId, ...fields } of parsed.rows) {
       await tx.park.upsert({ where: { parkId }, create: { parkId, ...fields }, update: fields });

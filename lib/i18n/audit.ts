@@ -4,7 +4,7 @@ import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
 type AuditTexts = Pick<Messages, "audit" | "roles" | "parks" | "sync">;
 
-export function auditActionLabel(t: AuditTexts, action: string): string {
+export function auditActionLabel(t: Pick<Messages, "audit">, action: string): string {
   return (t.audit.actions as Record<string, string>)[action] ?? action;
 }
 

@@ -44,7 +44,7 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
           {t.syncAdmin.pausedBanner}
         </p>
       ) : null}
-      <div className="mb-3 grid grid-cols-4 gap-2">
+      <div className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {STATUSES.map((status) => (
           <Card key={status} className="px-3 py-2">
             <Link href={`?status=${status}`} className="block" data-testid={`count-${status}`}>

@@ -39,10 +39,10 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
     [r.tradeNo, renewal.tradeNo ?? "—"],
     [r.outTradeNo, renewal.outTradeNo ?? "—"],
     [r.payState, r.payStates[String(renewal.payState) as "0" | "1"]],
-    ["union_id", renewal.unionId],
-    ["remark", renewal.remark ?? "—"],
-    ["attach", renewal.attach === null ? "—" : JSON.stringify(renewal.attach)],
-    ["extra", renewal.extra === null ? "—" : JSON.stringify(renewal.extra)],
+    [r.unionId, renewal.unionId],
+    [r.remark, renewal.remark ?? "—"],
+    [r.attach, renewal.attach === null ? "—" : JSON.stringify(renewal.attach)],
+    [r.extra, renewal.extra === null ? "—" : JSON.stringify(renewal.extra)],
     [r.remoteAddr, renewal.remoteAddr ?? "—"],
   ];
 
