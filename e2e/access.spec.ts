@@ -32,6 +32,7 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
   "/users": { path: () => "/users", expect: page("ADMIN") },
   "/audit": { path: () => "/audit", expect: page("ADMIN") },
   "/alerts": { path: () => "/alerts", expect: page("ADMIN") },
+  "/account": { path: () => "/account", expect: page("VIEWER") },
   "/login": { path: () => "/login", expect: (caller) => (caller === "anonymous" ? "page" : "home") },
   "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: anyone("json") },
   "/api/callbacks/bolink": { path: () => "/api/callbacks/bolink", method: "POST", body: "{}", expect: anyone("json") },

@@ -33,8 +33,14 @@ test("one scrape shows the callback's and the worker's counters; without the tok
   expect(after).toMatch(/^parking_sync_queue_depth\{status="pending"\} \d+/m);
 });
 
-test("health reports the worker heartbeat and the queue, without auth", async ({ request }) => {
-  const response = await request.get("/api/health");
+test("health without a token answers the status only; with METRICS_TOKEN the worker heartbeat and the queue", async ({ request, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const publicAnswer = await anonymous.get("/api/health");
+  expect(publicAnswer.status()).toBe(200);
+  expect(await publicAnswer.json()).toEqual({ status: "ok" });
+  await anonymous.dispose();
+
+  const response = await request.get("/api/health", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body).toMatchObject({ status: "ok", database: { status: "ok" }, worker: { status: "ok" }, queue: { paused: false } });

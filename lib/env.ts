@@ -40,6 +40,8 @@ const envSchema = z.object({
   ),
   DATA_DIR: optionalText.transform((value) => path.resolve(value ?? ".data")),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Listen address; unset = every interface. 127.0.0.1 when nginx runs on the same host. */
+  HOST: optionalText.pipe(z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, "must be an IP address such as 127.0.0.1 (or localhost)").optional()),
   PUBLIC_URL: optionalText.pipe(z.url("must be a URL such as https://console.example.com").optional()),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ADMIN_USERNAME: optionalText.transform((value) => value ?? "admin"),

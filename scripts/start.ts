@@ -10,6 +10,7 @@ import { parseEnv } from "../lib/env";
 import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv, warnAboutWeakVendorKeys } from "../lib/server/bootstrap";
 import { buildIsStale, runBuild } from "../lib/server/build";
 import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
+import { PERMISSIONS_POLICY, strictTransportSecurity } from "../lib/http/security-headers";
 import { startSyncRuntime, type SyncRuntime } from "../lib/sync/runtime";
 import { startAlertRuntime, type AlertRuntime } from "../lib/alerts/runtime";
 
@@ -56,24 +57,32 @@ async function main() {
       runBuild();
     }
 
-    const app = next({ dev, dir: process.cwd(), hostname: "0.0.0.0", port: env.PORT });
+    const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "0.0.0.0", port: env.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
+    const hsts = strictTransportSecurity(env.PUBLIC_URL);
+    const responseHeaders: [string, string][] = [["Permissions-Policy", PERMISSIONS_POLICY], ...(hsts ? [["Strict-Transport-Security", hsts] as [string, string]] : [])];
     let inFlight = 0;
     const server = http.createServer((req, res) => {
       inFlight++;
       res.once("close", () => inFlight--);
       normalizeForwardedHeaders(req, env.TRUSTED_PROXY_COUNT);
+      for (const [name, value] of responseHeaders) res.setHeader(name, value);
       void handle(req, res);
     });
-    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, resolve));
+    // Unset HOST: every interface (IPv4 and IPv6), as `npm start` always did; behind nginx on the same host, HOST=127.0.0.1.
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      if (env.HOST) server.listen(env.PORT, env.HOST, resolve);
+      else server.listen(env.PORT, resolve);
+    });
 
     const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
     console.log(
       [
         "",
         `Parking payment-sync console is up (${dev ? "development" : "production"}).`,
-        `  Dashboard:         ${base}/`,
+        `  Dashboard:         ${base}/${env.HOST ? `   (listening on ${env.HOST}:${env.PORT})` : ""}`,
         `  Bolink notify_url: ${base}/api/callbacks/bolink${vendor ? `   (vendor union_id ${vendor})` : ""}`,
         `  Database:          ${embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : "DATABASE_URL"}`,
         `  WeChat Pay:        ${sync.mode === "live" ? `live, ${sync.target}` : `local simulator at ${sync.target} (set WECHATPAY_* for live)`}` +

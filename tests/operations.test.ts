@@ -140,6 +140,24 @@ describe("one registry per process", () => {
   });
 });
 
+const healthRequest = (token?: string) =>
+  new Request("http://localhost/api/health", token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+describe("GET /api/health", () => {
+  it("without a token answers the status only: no version, database, worker or queue", async () => {
+    for (const request of [healthRequest(), healthRequest("wrong-token-0123456789"), new Request("http://localhost/api/health", { headers: { cookie: "other=1" } })]) {
+      const response = await health(request);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: "ok" });
+    }
+  });
+
+  it("with METRICS_TOKEN answers the details", async () => {
+    const body = await (await health(healthRequest(TOKEN))).json();
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), database: { status: "ok", serverVersion: expect.any(String) } });
+  });
+});
+
 describe("queue lag and worker heartbeat", () => {
   it("reports the most overdue sync, not one scheduled for later, in health and metrics", async () => {
     expect(await (await post(notice("LAG-1"))).json()).toMatchObject({ state: 1 });
@@ -154,7 +172,7 @@ describe("queue lag and worker heartbeat", () => {
     expect(stats.lagSeconds).toBeGreaterThanOrEqual(90);
     expect(stats.lagSeconds).toBeLessThan(120);
 
-    const response = await health();
+    const response = await health(healthRequest(TOKEN));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ status: "ok", worker: { status: "not running" }, queue: { due: 1, paused: false } });
@@ -171,13 +189,13 @@ describe("queue lag and worker heartbeat", () => {
 
   it("health shows a running worker's heartbeat; it disappears when the worker stops", async () => {
     await startWorker();
-    const body = await (await health()).json();
+    const body = await (await health(healthRequest(TOKEN))).json();
     expect(body.worker.status).toBe("ok");
     expect(body.worker.lastTickSecondsAgo).toBeLessThan(5);
     expect(sample(await metricsText(), `parking_sync_worker_heartbeat_age_seconds{worker="${worker!.id}"}`)).toBeLessThan(5);
     await worker!.stop();
     worker = undefined;
-    expect((await (await health()).json()).worker).toEqual({ status: "not running" });
+    expect((await (await health(healthRequest(TOKEN))).json()).worker).toEqual({ status: "not running" });
   });
 });
 

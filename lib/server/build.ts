@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "messages", "next.config.js", "package-lock.json", "prisma/schema.prisma", "instrumentation.ts", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "messages", "next.config.js", "package-lock.json", "prisma/schema.prisma", "instrumentation.ts", "proxy.ts", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
