@@ -1,4 +1,5 @@
-// WeChat sync: a queue of pending syncs drained by the real worker against the simulator, with
+// WeChat sync: a queue of pending syncs drained by the real worker against the simulator (in a
+// process of its own, so the worker's CPU is measured alone), with
 // no added latency and with 50 ms, at the shipped defaults and at settings that reach the goal.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +21,8 @@ export type SyncRun = {
   synced: number;
   failed: number;
   processCpuPercent: number;
+  /** The worker process's CPU per WeChat call (attempts, not syncs). */
+  cpuMsPerPush?: number | null;
   machineCpuPercent: number | null;
 };
 
@@ -78,7 +81,8 @@ export async function benchSync(cluster: BenchCluster, options: { syncs: number;
       runs.push(run);
       options.log(
         `sync: ${config.settings} (concurrency ${config.concurrency}, ${config.ratePerSecond}/s), ${latencyMs} ms latency: ` +
-          `${run.synced} of ${config.syncs} synced in ${run.seconds} s${run.capped ? " (time cap)" : ""} = ${run.syncsPerSec}/s, worker CPU ${run.processCpuPercent} %`,
+          `${run.synced} of ${config.syncs} synced in ${run.seconds} s${run.capped ? " (time cap)" : ""} = ${run.syncsPerSec}/s, worker CPU ${run.processCpuPercent} %` +
+          `, ${run.cpuMsPerPush ?? "–"} ms per push`,
       );
     }
   }

@@ -71,5 +71,8 @@ test("a 400 from WeChat shows as failed with its message; an admin fixes the map
   await expect(attempts).toHaveCount(2);
   await expect(attempts.nth(1)).toContainText("wx_parking_lot_id 不存在");
   await expect(attempts.first()).toContainText("WX-ONBOARDED");
+  // Each attempt says what triggered it: the worker's first push, then the operator's resend.
+  await expect(attempts.first().getByTestId("attempt-trigger")).toHaveText(`${operatorName} 重新推送`);
+  await expect(attempts.nth(1).getByTestId("attempt-trigger")).toHaveText("自动推送");
   await context.close();
 });

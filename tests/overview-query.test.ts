@@ -31,7 +31,7 @@ describe("overview", () => {
     const data = await overview(db, now);
     expect(data.today).toEqual({ count: 2, paidFen: 4000, arrivedFen: 3998, feeFen: 2 });
     expect(data.month).toEqual({ count: 3, paidFen: 6000, arrivedFen: 5997, feeFen: 3 });
-    expect(data.counts).toEqual({ PENDING: 1, RETRYING: 0, SYNCED: 1, FAILED: 1 });
+    expect(data.counts).toEqual({ PENDING: 1, RETRYING: 0, SYNCED: 1, FAILED: 1, UNVERIFIED: 0 });
     expect(data.oldestPendingMinutes).toBe(10);
     expect(data.latestFailures.map((f) => f.lastCode)).toEqual(["PARAM_ERROR"]);
     expect(data.paidSeries).toHaveLength(30);

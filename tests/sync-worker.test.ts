@@ -1,13 +1,17 @@
 // The sync worker against the simulator and a real database: retries, failures, leases, two workers.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { sqlOf } from "@/lib/db/client";
+import { claimDueSyncs, releaseLeases } from "@/lib/sync/claim";
+import { recordAttempt } from "@/lib/sync/record";
 import { requeueSyncs } from "@/lib/sync/resend";
-import { startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
+import { prepareBodies, startSyncWorker, type SyncWorker } from "@/lib/sync/worker";
 import { createExtPaymentClient } from "@/lib/wechatpay/client";
 import { generateKeyPair } from "@/lib/wechatpay/keys";
 import { startWechatPaySimulator, type Simulator } from "@/lib/wechatpay/simulator";
 import { simulatorTarget } from "@/lib/wechatpay/simulator-mode";
 import { createTestDatabase } from "./helpers/database";
+import { SYNC_CHANNEL } from "@/lib/sync/channel";
 
 let db: Db;
 let url: string;
@@ -59,7 +63,7 @@ async function pendingSync(fields: { parkId?: string; tradeNo?: string } = {}): 
     },
   });
   const sync = await db.wechatSync.create({ data: { renewalId: renewal.id } });
-  await db.$executeRaw`SELECT pg_notify('wechat_sync', ${String(sync.id)})`;
+  await db.$executeRaw`SELECT pg_notify(${SYNC_CHANNEL}, ${String(sync.id)})`;
   return { id: sync.id, outTradeNo };
 }
 
@@ -244,13 +248,95 @@ describe("WeChat sync worker", () => {
     expect((await settled(id)).status).toBe("FAILED");
 
     const result = await db.$transaction((tx) => requeueSyncs(tx, [id]));
-    expect(result).toEqual({ queued: 1, skippedSynced: 0, skippedInProgress: 0 });
+    expect(result).toEqual({ queued: 1, skippedSynced: 0, skippedUnverified: 0, skippedInProgress: 0 });
     const sync = await settled(id);
     expect(sync.status).toBe("SYNCED");
     expect(sync.attempts.map((a) => a.outcome)).toEqual(["PERMANENT", "SUCCESS"]);
 
-    expect(await db.$transaction((tx) => requeueSyncs(tx, [id]))).toEqual({ queued: 0, skippedSynced: 1, skippedInProgress: 0 });
+    expect(await db.$transaction((tx) => requeueSyncs(tx, [id]))).toEqual({ queued: 0, skippedSynced: 1, skippedUnverified: 0, skippedInProgress: 0 });
     expect(sim.acceptedCount(outTradeNo)).toBe(1);
+  });
+
+  it("fails an unsigned 401 within 3 attempts, with WeChat's code and message, marked unsigned", async () => {
+    sim.inject("unsigned-401", 10);
+    await worker();
+    const { id, outTradeNo } = await pendingSync();
+    const sync = await settled(id);
+    expect(sync).toMatchObject({ status: "FAILED", attemptCount: 3, lastHttpStatus: 401, lastCode: "SIGN_ERROR", lastSignatureCheck: "unsigned" });
+    expect(sync.lastError).toBe("unsigned answer, 3 attempts: HTTP 401 · SIGN_ERROR · 签名错误，请检查后再试 · unsigned answer");
+    expect(sync.lastError).not.toContain("missing Wechatpay");
+    expect(sync.attempts.map((a) => [a.outcome, a.signatureCheck])).toEqual([
+      ["TRANSIENT", "unsigned"],
+      ["TRANSIENT", "unsigned"],
+      ["PERMANENT", "unsigned"],
+    ]);
+    expect(sim.received).toHaveLength(3);
+    expect(sim.acceptedCount(outTradeNo)).toBe(0);
+  });
+
+  it("pushes an unverifiable 204 once and leaves it for an operator, who confirms it (audited, shown in the timeline)", async () => {
+    sim.inject("unverified-204");
+    const w = await worker();
+    const { id, outTradeNo } = await pendingSync();
+    await until(async () => (await db.wechatSync.findUniqueOrThrow({ where: { id } })).status === "UNVERIFIED");
+    // Not re-pushed on the retry schedule (50 ms here), not claimed on wake-ups either.
+    w.wake();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const waiting = await db.wechatSync.findUniqueOrThrow({ where: { id }, include: { attempts: true } });
+    expect(waiting).toMatchObject({ status: "UNVERIFIED", attemptCount: 1, leaseOwner: null, lastHttpStatus: 204, lastSignatureCheck: "signature mismatch" });
+    expect(waiting.attempts.map((a) => [a.outcome, a.trigger, a.triggeredBy])).toEqual([["UNVERIFIED", "WORKER", null]]);
+    expect(sim.received).toHaveLength(1);
+    expect(sim.acceptedCount(outTradeNo)).toBe(1);
+
+    const { confirmSyncs } = await import("@/lib/actions/sync");
+    const viewer = await db.user.create({ data: { username: `cv${Date.now()}`, role: "VIEWER", passwordHash: "x" } });
+    const operator = await db.user.create({ data: { username: `co${Date.now()}`, role: "OPERATOR", passwordHash: "x" } });
+    expect(await confirmSyncs.run({ id: viewer.id, username: viewer.username, role: "VIEWER" }, { ids: [id] })).toEqual({ error: "forbidden" });
+    expect(await confirmSyncs.run({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toEqual({ data: { confirmed: 1 } });
+    const confirmed = await db.wechatSync.findUniqueOrThrow({ where: { id } });
+    expect(confirmed).toMatchObject({ status: "SYNCED", confirmedBy: operator.username, lastError: null });
+    expect(confirmed.syncedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "sync.confirm", actor: operator.username, target: String(id) } })).toBe(1);
+    // Confirming again changes nothing; WeChat was called once in all.
+    expect(await confirmSyncs.run({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toEqual({ data: { confirmed: 0 } });
+    expect(sim.received).toHaveLength(1);
+  });
+
+  it("force-resends an unverified push only when asked, and the attempt says who pressed it", async () => {
+    sim.inject("unverified-204");
+    await worker();
+    const { id, outTradeNo } = await pendingSync();
+    await until(async () => (await db.wechatSync.findUniqueOrThrow({ where: { id } })).status === "UNVERIFIED");
+
+    const { resendSyncs } = await import("@/lib/actions/sync");
+    const operator = await db.user.create({ data: { username: `fr${Date.now()}`, role: "OPERATOR", passwordHash: "x" } });
+    const asOperator = { id: operator.id, username: operator.username, role: "OPERATOR" as const };
+    expect(await resendSyncs.run(asOperator, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 0, skippedUnverified: 1, skippedInProgress: 0 } });
+    expect(await resendSyncs.run(asOperator, { ids: [id], force: true })).toEqual({ data: { queued: 1, skippedSynced: 0, skippedUnverified: 0, skippedInProgress: 0 } });
+    const sync = await settled(id);
+    expect(sync.status).toBe("SYNCED");
+    expect(sync.attempts.map((a) => [a.outcome, a.trigger, a.triggeredBy])).toEqual([
+      ["UNVERIFIED", "WORKER", null],
+      ["SUCCESS", "FORCED_RESEND", operator.username],
+    ]);
+    expect(sim.acceptedCount(outTradeNo)).toBe(2); // what "force" warns about
+  });
+
+  it("records who resent a failed sync on the attempt it causes; the worker's own retries stay the worker's", async () => {
+    sim.inject("400");
+    await worker();
+    const { id } = await pendingSync();
+    expect((await settled(id)).status).toBe("FAILED");
+    const { resendSyncs } = await import("@/lib/actions/sync");
+    const operator = await db.user.create({ data: { username: `rs${Date.now()}`, role: "OPERATOR", passwordHash: "x" } });
+    sim.inject("500");
+    expect(await resendSyncs.run({ id: operator.id, username: operator.username, role: "OPERATOR" }, { ids: [id] })).toMatchObject({ data: { queued: 1 } });
+    const sync = await settled(id);
+    expect(sync.attempts.map((a) => [a.httpStatus, a.trigger, a.triggeredBy])).toEqual([
+      [400, "WORKER", null],
+      [500, "RESEND", operator.username],
+      [204, "WORKER", null],
+    ]);
   });
 
   it("holds syncs while paused and drains them on resume", async () => {
@@ -263,6 +349,77 @@ describe("WeChat sync worker", () => {
     await db.setting.delete({ where: { key: "sync.paused" } });
     w.wake();
     expect((await settled(id)).status).toBe("SYNCED");
+  });
+});
+
+describe("the worker's steps, each on its own", () => {
+  it("claims due syncs in one statement with what a push needs, leased to one worker; none while paused", async () => {
+    await db.park.upsert({ where: { parkId: "P-CLAIM" }, create: { parkId: "P-CLAIM", wxParkingLotId: "WX-C", feeTypeOverride: "EXT_PARKING_PAYMENT_FEE_TYPE_QUARTERLY" }, update: {} });
+    const a = await pendingSync({ parkId: "P-CLAIM" });
+    const b = await pendingSync({ parkId: "P-UNMAPPED" });
+    const sql = sqlOf(db);
+    const claimed = await claimDueSyncs(sql, "claimer", 10, 60_000);
+    const mine = claimed.filter((sync) => sync.id === a.id || sync.id === b.id);
+    expect(mine).toHaveLength(2);
+    expect(mine.find((sync) => sync.id === a.id)).toMatchObject({
+      attemptCount: 0,
+      requestBody: null,
+      roundTrigger: "WORKER",
+      renewal: { outTradeNo: a.outTradeNo, amountFen: 12050, startDate: new Date("2026-11-01T00:00:00Z"), endDate: new Date("2026-11-30T00:00:00Z"), payCompany: 0 },
+      park: { wxParkingLotId: "WX-C", feeTypeOverride: "EXT_PARKING_PAYMENT_FEE_TYPE_QUARTERLY" },
+    });
+    expect(mine.find((sync) => sync.id === b.id)?.park).toBeNull();
+    expect((await claimDueSyncs(sql, "other", 10, 60_000)).map((sync) => sync.id)).not.toContain(a.id); // leased
+    expect(await releaseLeases(sql, "claimer")).toBeGreaterThanOrEqual(2);
+    // A sync the worker is still busy with (its lease ran out while it waited to record) is not taken again.
+    await db.wechatSync.update({ where: { id: a.id }, data: { leaseOwner: "claimer", leaseExpiresAt: new Date(Date.now() - 1) } });
+    const again = (await claimDueSyncs(sql, "claimer", 50, 60_000, [a.id])).map((sync) => sync.id);
+    expect(again).toContain(b.id);
+    expect(again).not.toContain(a.id);
+    await releaseLeases(sql, "claimer");
+
+    await db.setting.create({ data: { key: "sync.paused", value: true } });
+    expect(await claimDueSyncs(sql, "claimer", 10, 60_000)).toEqual([]);
+  });
+
+  it("stores a batch's fresh bodies before sending and fails an unmappable renewal at once", async () => {
+    const good = await pendingSync();
+    const bad = await pendingSync();
+    await db.renewal.updateMany({ where: { sync: { id: bad.id } }, data: { amountFen: 0 } });
+    const sql = sqlOf(db);
+    const claimed = (await claimDueSyncs(sql, "preparer", 50, 60_000)).filter((sync) => sync.id === good.id || sync.id === bad.id);
+    const ready = await prepareBodies({ sql, workerId: "preparer" }, claimed);
+    expect(ready.map((sync) => sync.id)).toEqual([good.id]);
+    const stored = await db.wechatSync.findUniqueOrThrow({ where: { id: good.id } });
+    expect(stored.requestBody).toBe(ready[0].requestBody);
+    expect(JSON.parse(stored.requestBody!)).toMatchObject({ out_trade_no: good.outTradeNo });
+    expect(await db.wechatSync.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({
+      status: "FAILED",
+      leaseOwner: null,
+      lastError: "cannot map: WeChat Pay needs an amount of at least 1 fen",
+    });
+    await releaseLeases(sql, "preparer");
+  });
+
+  it("records an answer in one statement; a worker that lost its lease leaves the attempt but not the state", async () => {
+    const { id } = await pendingSync();
+    const sql = sqlOf(db);
+    await claimDueSyncs(sql, "recorder", 50, 60_000);
+    const result = { outcome: "SUCCESS", host: "h", httpStatus: 204, code: null, message: null, responseBody: null, signatureCheck: "verified", retryAfterSec: null, durationMs: 5 } as const;
+    const record = { syncId: id, startedAt: new Date(), body: "{}", result, attempt: 1, trigger: "WORKER" as const, triggeredBy: null };
+    const outcome = { status: "SYNCED", attemptOutcome: "SUCCESS", lastError: null, nextAttemptAt: null } as const;
+    expect(await recordAttempt(sql, "not-the-holder", record, outcome)).toBe(false);
+    expect(await db.wechatSync.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", leaseOwner: "recorder" });
+    const holders = { ...record, startedAt: new Date(record.startedAt.getTime() + 1) };
+    expect(await recordAttempt(sql, "recorder", holders, outcome)).toBe(true);
+    const sync = await db.wechatSync.findUniqueOrThrow({ where: { id }, include: { attempts: true } });
+    expect(sync).toMatchObject({ status: "SYNCED", attemptCount: 1, leaseOwner: null, lastHttpStatus: 204, lastSignatureCheck: "verified" });
+    expect(sync.syncedAt).not.toBeNull();
+    expect(sync.attempts).toHaveLength(2);
+    // The same record again (a retry after its commit's answer was lost) logs nothing twice.
+    expect(await recordAttempt(sql, "recorder", holders, outcome)).toBe(false);
+    expect(await db.wechatSyncAttempt.count({ where: { syncId: id } })).toBe(2);
+    await releaseLeases(sql, "recorder");
   });
 });
 

@@ -59,7 +59,7 @@ export default async function OverviewPage() {
       <Card className="p-3">
         <h2 className="mb-2 text-sm font-semibold">{o.syncHealth}</h2>
         <dl className="grid grid-cols-3 gap-2 text-sm sm:grid-cols-5">
-          {(["SYNCED", "PENDING", "RETRYING", "FAILED"] as const).map((status) => (
+          {(["SYNCED", "PENDING", "RETRYING", "FAILED", "UNVERIFIED"] as const).map((status) => (
             <div key={status}>
               <dt><Badge tone={syncTone[status]}>{t.sync.statuses[status]}</Badge></dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums">

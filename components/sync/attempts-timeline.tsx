@@ -13,20 +13,38 @@ type Attempt = {
   requestBody: string;
   responseBody: string | null;
   signatureCheck: string | null;
-  outcome: "SUCCESS" | "TRANSIENT" | "PERMANENT";
+  outcome: "SUCCESS" | "TRANSIENT" | "PERMANENT" | "UNVERIFIED";
+  trigger: "WORKER" | "RESEND" | "FORCED_RESEND";
+  triggeredBy: string | null;
 };
 
-const tone: Record<Attempt["outcome"], Tone> = { SUCCESS: "green", TRANSIENT: "amber", PERMANENT: "red" };
+/** An operator who confirmed an accepted-but-unverified push as synced. */
+type Confirmation = { confirmedBy: string | null; confirmedAt: Date | null };
 
-export function AttemptsTimeline({ attempts, t }: { attempts: Attempt[]; t: Messages["sync"] }) {
+const tone: Record<Attempt["outcome"], Tone> = { SUCCESS: "green", TRANSIENT: "amber", PERMANENT: "red", UNVERIFIED: "amber" };
+
+/** Newest first: each attempt with what triggered it (the worker, or the operator who resent). */
+export function AttemptsTimeline({ attempts, confirmation, t }: { attempts: Attempt[]; confirmation?: Confirmation | null; t: Messages["sync"] }) {
   if (!attempts.length) return <p className="text-sm text-slate-500">{t.noAttempts}</p>;
   return (
     <ol className="space-y-2 border-l border-slate-200 pl-4" data-testid="attempts">
+      {confirmation?.confirmedAt ? (
+        <li className="text-sm" data-testid="attempt-confirmation">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone="green">{t.statuses.SYNCED}</Badge>
+            <span className="tabular-nums">{formatDateTime(confirmation.confirmedAt)}</span>
+            <span className="text-slate-700">{t.confirmedBy.replace("{user}", confirmation.confirmedBy ?? "—")}</span>
+          </div>
+        </li>
+      ) : null}
       {attempts.map((attempt) => (
         <li key={attempt.id} className="text-sm">
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={tone[attempt.outcome]}>{t.outcomes[attempt.outcome]}</Badge>
             <span className="tabular-nums">{formatDateTime(attempt.startedAt)}</span>
+            <span className="text-slate-700" data-testid="attempt-trigger">
+              {t.triggers[attempt.trigger].replace("{user}", attempt.triggeredBy ?? "—")}
+            </span>
             <span className="text-slate-500">
               {t.httpStatus} {attempt.httpStatus ?? "—"} · {t.duration} {attempt.durationMs} ms · {t.signature}{" "}
               <span title={attempt.signatureCheck ?? undefined}>{signatureText(t, attempt.signatureCheck)}</span>

@@ -14,4 +14,4 @@ export function Badge({ tone = "slate", children }: { tone?: Tone; children: Rea
   return <span className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone])}>{children}</span>;
 }
 
-export const syncTone: Record<string, Tone> = { PENDING: "blue", RETRYING: "amber", SYNCED: "green", FAILED: "red", NONE: "slate" };
+export const syncTone: Record<string, Tone> = { PENDING: "blue", RETRYING: "amber", SYNCED: "green", FAILED: "red", UNVERIFIED: "amber", NONE: "slate" };

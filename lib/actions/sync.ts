@@ -2,17 +2,18 @@
 // Operators put failed WeChat syncs back in the queue; the worker picks them up at once.
 import { defineAction } from "@/lib/actions/action";
 import { syncsWhere } from "@/lib/queries/syncs-filter";
-import { requeueFailedMatching, requeueSyncs } from "@/lib/sync/resend";
+import { SYNC_CHANNEL } from "@/lib/sync/channel";
+import { confirmUnverifiedSyncs, requeueFailedMatching, requeueSyncs } from "@/lib/sync/resend";
 import { PAUSED_SETTING } from "@/lib/sync/settings";
-import { resendMatchingInput, resendSyncsInput, setSyncPausedInput } from "@/lib/validations/sync";
+import { confirmSyncsInput, resendMatchingInput, resendSyncsInput, setSyncPausedInput } from "@/lib/validations/sync";
 
 export const resendSyncs = defineAction({
   name: "sync.resend",
   role: "OPERATOR",
   input: resendSyncsInput,
   revalidate: ["/sync", ["/renewals", "layout"]],
-  async handler(input, { tx }) {
-    const result = await requeueSyncs(tx, input.ids, { force: input.force });
+  async handler(input, { tx, user }) {
+    const result = await requeueSyncs(tx, input.ids, { force: input.force, requestedBy: user.username });
     return { result, target: input.ids.join(","), details: { ...result, force: input.force } };
   },
 });
@@ -22,9 +23,21 @@ export const resendFailedMatching = defineAction({
   role: "OPERATOR",
   input: resendMatchingInput,
   revalidate: ["/sync"],
-  async handler(input, { tx }) {
-    const queued = await requeueFailedMatching(tx, syncsWhere({ ...input, status: "FAILED" }));
+  async handler(input, { tx, user }) {
+    const queued = await requeueFailedMatching(tx, syncsWhere({ ...input, status: "FAILED" }), user.username);
     return { result: { queued }, details: { ...input, queued } };
+  },
+});
+
+/** An operator who checked WeChat's side confirms accepted-but-unverified pushes as synced. */
+export const confirmSyncs = defineAction({
+  name: "sync.confirm",
+  role: "OPERATOR",
+  input: confirmSyncsInput,
+  revalidate: ["/sync", ["/renewals", "layout"]],
+  async handler(input, { tx, user }) {
+    const confirmed = await confirmUnverifiedSyncs(tx, input.ids, user.username);
+    return { result: { confirmed }, target: input.ids.join(","), details: { confirmed } };
   },
 });
 
@@ -36,7 +49,7 @@ export const setSyncPaused = defineAction({
   revalidate: [["/", "layout"]],
   async handler({ paused }, { tx }) {
     await tx.setting.upsert({ where: { key: PAUSED_SETTING }, create: { key: PAUSED_SETTING, value: paused }, update: { value: paused } });
-    if (!paused) await tx.$executeRaw`SELECT pg_notify('wechat_sync', 'resume')`;
+    if (!paused) await tx.$executeRaw`SELECT pg_notify(${SYNC_CHANNEL}, 'resume')`;
     return { result: { paused }, details: { paused } };
   },
 });

@@ -7,6 +7,7 @@
 import type { Sql } from "@/lib/db/client";
 import { bookingEffects, RENEWAL_RETURNING } from "@/lib/bolink/booking-effects";
 import type { BolinkNotice } from "@/lib/bolink/notice-schema";
+import { SYNC_CHANNEL } from "@/lib/sync/channel";
 
 export type Delivery = { notice: BolinkNotice; dataText: string; rawBody: string; remoteAddr: string | null; key: string };
 
@@ -119,7 +120,7 @@ export const BOOKING_SQL = `
     )${bookingEffects().map((cte) => `,\n    ${cte}`).join("")}
     SELECT (SELECT id FROM renewal) AS id,
            -- Wakes the sync workers at once (delivered on commit); they also poll as a backstop.
-           (SELECT count(pg_notify('wechat_sync', sync.id::text)) FROM sync) AS notified`;
+           (SELECT count(pg_notify('${SYNC_CHANNEL}', sync.id::text)) FROM sync) AS notified`;
 
 /**
  * A re-delivery books nothing. When its data differs from what was booked (ignoring key order,

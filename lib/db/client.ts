@@ -12,6 +12,11 @@ const POOL = Symbol.for("parking-sync-console.pg-pool");
 
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle connection dropped by a server restart must not crash the process (an 'error' event
+  // with no listener would): the pool discards it, and the next query reports any lasting outage.
+  // Prisma adds its own listener only on its first query; raw-SQL-only users (the sync worker)
+  // may never make one.
+  pool.on("error", () => {});
   // The client owns the pool: $disconnect() ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({

@@ -12,7 +12,7 @@ export function recordCallback(outcome: CallbackOutcome, rejectReason: RejectRea
   m.callbackDuration.observe({ outcome }, seconds);
 }
 
-export type AttemptOutcome = "success" | "transient" | "permanent" | "mapping_error" | "error";
+export type AttemptOutcome = "success" | "transient" | "permanent" | "unverified" | "mapping_error" | "error";
 
 export function recordSyncAttempt(outcome: AttemptOutcome, result: CallResult | null) {
   const m = metrics();

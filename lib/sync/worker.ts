@@ -1,20 +1,21 @@
-// The WeChat sync worker: claims due syncs with FOR UPDATE SKIP LOCKED and a lease (so several
-// instances share one database and a dead process's claims come back), pushes each with its
-// stored body, records every attempt, and schedules retries. Woken by NOTIFY, polled as backstop.
+// The WeChat sync worker: claims due syncs with a lease (claim.ts), maps and stores the body of
+// each new round, pushes it, decides what the answer means (outcome.ts) and records it in one
+// statement (record.ts). Woken by NOTIFY, polled as backstop. This file is only the loop.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import type { Db } from "@/lib/db/client";
+import { sqlOf, type Db, type Sql } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { recordSyncAttempt } from "@/lib/metrics/record";
-import type { CallResult, ExtPaymentClient } from "@/lib/wechatpay/client";
-import { MappingError, toExtPaymentBody } from "@/lib/wechatpay/mapping";
+import type { ExtPaymentClient } from "@/lib/wechatpay/client";
+import { MappingError, serializeExtPaymentBody, toExtPaymentBody } from "@/lib/wechatpay/mapping";
+import { SYNC_CHANNEL } from "@/lib/sync/channel";
+import { claimDueSyncs, releaseLeases, storeRequestBodies, type ClaimedSync } from "@/lib/sync/claim";
 import { forgetWorker, recordTick } from "@/lib/sync/heartbeat";
 import { listen } from "@/lib/sync/listener";
+import { decideOutcome } from "@/lib/sync/outcome";
 import { RateLimiter } from "@/lib/sync/rate-limiter";
-import { nextDelayMs, type RetryPolicy } from "@/lib/sync/retry-policy";
-import { PAUSED_SETTING } from "@/lib/sync/settings";
-
-export const SYNC_CHANNEL = "wechat_sync";
+import { recordAttempt, recordMappingFailure, type AttemptRecord } from "@/lib/sync/record";
+import type { RetryPolicy } from "@/lib/sync/retry-policy";
 
 export type WorkerOptions = {
   db: Db;
@@ -30,220 +31,186 @@ export type WorkerOptions = {
 
 export type SyncWorker = { id: string; stop(): Promise<void>; wake(): void; limiter: RateLimiter };
 
+/** What a push needs from its worker; passed explicitly so each step can be run on its own. */
+export type PushContext = {
+  sql: Sql;
+  workerId: string;
+  client: ExtPaymentClient;
+  policy: RetryPolicy;
+  limiter: RateLimiter;
+  /** Settles when the worker is told to stop. */
+  stopping: Promise<void>;
+  isStopping(): boolean;
+};
+
+export type ReadySync = ClaimedSync & { requestBody: string };
+
+/**
+ * Gives every claimed sync its body: the stored one, or a freshly mapped one (stored for the whole
+ * batch in one statement before anything is sent). Unmappable ones fail at once and are dropped.
+ */
+export async function prepareBodies(ctx: Pick<PushContext, "sql" | "workerId">, claimed: ClaimedSync[]): Promise<ReadySync[]> {
+  const ready: ReadySync[] = [];
+  const fresh: { id: number; body: string }[] = [];
+  for (const sync of claimed) {
+    if (sync.requestBody) {
+      ready.push({ ...sync, requestBody: sync.requestBody });
+      continue;
+    }
+    try {
+      const body = serializeExtPaymentBody(toExtPaymentBody(sync.renewal, sync.park));
+      fresh.push({ id: sync.id, body });
+      ready.push({ ...sync, requestBody: body });
+    } catch (error) {
+      if (!(error instanceof MappingError)) throw error;
+      await recordMappingFailure(ctx.sql, ctx.workerId, sync.id, error.message);
+      recordSyncAttempt("mapping_error", null);
+      log.warn({ worker: ctx.workerId, syncId: sync.id, err: error.message }, "wechat sync cannot be mapped");
+    }
+  }
+  await storeRequestBodies(ctx.sql, ctx.workerId, fresh);
+  return ready;
+}
+
+/**
+ * One push of one sync: wait for the rate limiter, send the round's exact bytes, decide, record.
+ * A push not yet sent when the worker stops is left alone (stop() releases its lease).
+ */
+export async function pushSync(ctx: PushContext, sync: ReadySync): Promise<void> {
+  await Promise.race([ctx.limiter.take(), ctx.stopping]);
+  if (ctx.isStopping()) return;
+  const startedAt = new Date();
+  const answer = await ctx.client.post(sync.requestBody);
+  // Wall time on the same millisecond clock as startedAt, so started_at + duration_ms is never
+  // before WeChat saw the call (the client's own sub-ms timer, rounded, could end a little early).
+  const result = { ...answer, durationMs: Math.max(answer.durationMs, Date.now() - startedAt.getTime()) };
+  if (result.httpStatus === 429) ctx.limiter.rateLimited(result.retryAfterSec);
+  else if (result.outcome === "SUCCESS") ctx.limiter.succeeded();
+
+  const attempt = sync.attemptCount + 1;
+  const outcome = decideOutcome(result, attempt, ctx.policy);
+  // The first attempt of a round an operator queued is theirs; retries are the worker's.
+  const byOperator = sync.attemptCount === 0 && sync.roundTrigger !== "WORKER";
+  const record: AttemptRecord = {
+    syncId: sync.id,
+    startedAt,
+    body: sync.requestBody,
+    result,
+    attempt,
+    trigger: byOperator ? sync.roundTrigger : "WORKER",
+    triggeredBy: byOperator ? sync.roundRequestedBy : null,
+  };
+  await recordUntilDone(ctx, () => recordAttempt(ctx.sql, ctx.workerId, record, outcome), sync.id);
+  recordSyncAttempt(outcome.attemptOutcome === "SUCCESS" ? "success" : outcome.attemptOutcome === "UNVERIFIED" ? "unverified" : outcome.attemptOutcome === "PERMANENT" ? "permanent" : "transient", result);
+  log.info(
+    {
+      worker: ctx.workerId,
+      syncId: sync.id,
+      attempt,
+      outcome: result.outcome,
+      status: outcome.status,
+      httpStatus: result.httpStatus,
+      code: result.code,
+      wechatRequestId: result.requestId ?? undefined,
+      host: result.host,
+      failedOverFrom: result.failedOverFrom?.host,
+      trigger: record.trigger,
+      ms: result.durationMs,
+    },
+    "wechat sync attempt",
+  );
+}
+
+/**
+ * Records what WeChat answered, waiting out a database outage: dropping a verified 204 here would
+ * let the lease expire and push the payment a second time. Gives up only when the worker stops.
+ */
+async function recordUntilDone(ctx: PushContext, write: () => Promise<unknown>, syncId: number): Promise<void> {
+  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 5_000)) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (ctx.isStopping()) throw error;
+      log.warn({ worker: ctx.workerId, syncId, err: (error as Error).message, retryInMs: delayMs }, "cannot record a WeChat answer yet; retrying");
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
 export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorker> {
   const id = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 2_000;
   const limiter = new RateLimiter(options.ratePerSecond);
-  const { db } = options;
-  const inFlight = new Set<Promise<void>>();
-  let stopped = false;
   let signalStop = () => {};
   const stopping = new Promise<void>((resolve) => (signalStop = resolve));
-  let wakeUp: (() => void) | null = null;
-  let woken = false; // a wake-up that arrived while the loop was busy claiming
-  const wake = () => {
-    woken = true;
-    wakeUp?.();
+  let stopped = false;
+  const ctx: PushContext = {
+    sql: sqlOf(options.db),
+    workerId: id,
+    client: options.client,
+    policy: options.policy,
+    limiter,
+    stopping,
+    isStopping: () => stopped,
   };
+  const inFlight = new Map<number, Promise<void>>(); // by sync id
+  const waker = new Waker();
+  // Claim again once a quarter of the slots are free, not after every push: one claim (and one
+  // body write) then serves several pushes. NOTIFY and the poll still wake at once.
+  const refillAt = Math.max(1, Math.floor(options.concurrency / 4));
 
-  const listener = listen({ databaseUrl: options.databaseUrl, channel: SYNC_CHANNEL, onWake: wake, worker: id });
+  const listener = listen({ databaseUrl: options.databaseUrl, channel: SYNC_CHANNEL, onWake: () => waker.wake(), worker: id });
 
-  async function claim(limit: number): Promise<number[]> {
-    const rows = await db.$queryRaw<{ id: number }[]>`
-      UPDATE wechat_syncs SET lease_owner = ${id}, lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
-      WHERE id IN (
-        SELECT id FROM wechat_syncs
-        WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()
-          AND (lease_expires_at IS NULL OR lease_expires_at < now())
-          AND NOT EXISTS (SELECT 1 FROM settings WHERE key = ${PAUSED_SETTING} AND value = 'true'::jsonb)
-        ORDER BY next_attempt_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id`;
-    return rows.map((row) => row.id);
-  }
-
-  async function push(syncId: number, attemptLog: typeof log): Promise<void> {
-    const sync = await db.wechatSync.findUniqueOrThrow({
-      where: { id: syncId },
-      include: { renewal: true },
-    });
-    let body = sync.requestBody;
-    if (!body) {
-      try {
-        const park = await db.park.findUnique({ where: { parkId: sync.renewal.parkId } });
-        body = JSON.stringify(toExtPaymentBody(sync.renewal, park));
-      } catch (error) {
-        if (!(error instanceof MappingError)) throw error;
-        await finish(syncId, null, { status: "FAILED", lastError: `cannot map: ${error.message}` });
-        recordSyncAttempt("mapping_error", null);
-        attemptLog.warn({ err: error.message }, "wechat sync cannot be mapped");
-        return;
-      }
-      // Every retry of this round sends these exact bytes.
-      await db.wechatSync.updateMany({ where: { id: syncId, leaseOwner: id }, data: { requestBody: body } });
-    }
-    await Promise.race([limiter.take(), stopping]);
-    // Stopping: a push not yet sent is left for another instance (stop() releases its lease).
-    if (stopped) return;
-    const startedAt = new Date();
-    const result = await options.client.post(body);
-    if (result.httpStatus === 429) limiter.rateLimited(result.retryAfterSec);
-    else if (result.outcome === "SUCCESS") limiter.succeeded();
-
-    const attempt = sync.attemptCount + 1;
-    const error = describe(result);
-    if (result.outcome === "SUCCESS") {
-      await record(syncId, { startedAt, body, result, attempt }, { status: "SYNCED", syncedAt: new Date(), lastError: null });
-    } else if (result.outcome === "PERMANENT") {
-      await record(syncId, { startedAt, body, result, attempt }, { status: "FAILED", lastError: error });
-    } else {
-      const delay = nextDelayMs(options.policy, attempt, result);
-      await record(
-        syncId,
-        { startedAt, body, result, attempt },
-        delay === null
-          ? { status: "FAILED", lastError: `gave up after ${attempt} attempts: ${error}` }
-          : { status: "RETRYING", nextAttemptAt: new Date(Date.now() + delay), lastError: error },
-      );
-    }
-    recordSyncAttempt(result.outcome === "SUCCESS" ? "success" : result.outcome === "PERMANENT" ? "permanent" : "transient", result);
-    attemptLog.info(
-      {
-        attempt,
-        outcome: result.outcome,
-        httpStatus: result.httpStatus,
-        code: result.code,
-        wechatRequestId: result.requestId ?? undefined,
-        host: result.host,
-        failedOverFrom: result.failedOverFrom?.host,
-        ms: result.durationMs,
-      },
-      "wechat sync attempt",
-    );
-  }
-
-  type Attempt = { startedAt: Date; body: string; result: CallResult; attempt: number };
-  type Update = { status: "SYNCED" | "FAILED" | "RETRYING"; lastError: string | null; nextAttemptAt?: Date; syncedAt?: Date };
-
-  /**
-   * Records what WeChat answered, waiting out a database outage: dropping a verified 204 here would
-   * let the lease expire and push the payment a second time. Gives up only when the worker stops.
-   */
-  async function record(syncId: number, attempt: Attempt, update: Update) {
-    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 5_000)) {
-      try {
-        return await finish(syncId, attempt, update);
-      } catch (error) {
-        if (stopped) throw error;
-        log.warn({ worker: id, syncId, err: (error as Error).message, retryInMs: delayMs }, "cannot record a WeChat answer yet; retrying");
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
-    }
-  }
-
-  async function finish(syncId: number, attempt: Attempt | null, update: Update) {
-    await db.$transaction(async (tx) => {
-      if (attempt) {
-        const { result } = attempt;
-        await tx.wechatSyncAttempt.create({
-          data: {
-            syncId,
-            startedAt: attempt.startedAt,
-            durationMs: result.durationMs,
-            host: result.host,
-            httpStatus: result.httpStatus,
-            code: result.code,
-            message: result.message,
-            requestBody: attempt.body,
-            responseBody: result.responseBody,
-            signatureCheck: result.signatureCheck,
-            outcome: result.outcome,
-          },
-        });
-      }
-      // Only the lease holder moves the sync on; a worker that lost its lease just leaves its record.
-      await tx.wechatSync.updateMany({
-        where: { id: syncId, leaseOwner: id },
-        data: {
-          ...update,
-          attemptCount: attempt ? attempt.attempt : undefined,
-          lastHttpStatus: attempt?.result.httpStatus ?? null,
-          lastCode: attempt?.result.code ?? null,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-        },
-      });
-    });
-  }
-
-  async function run(syncId: number) {
-    const attemptLog = log.child({ worker: id, syncId, attemptId: randomUUID() });
+  async function claimBatch(free: number): Promise<ReadySync[]> {
     try {
-      await push(syncId, attemptLog);
+      return await prepareBodies(ctx, await claimDueSyncs(ctx.sql, id, free, leaseMs, [...inFlight.keys()]));
     } catch (error) {
-      // Database trouble: leave the lease to expire (or stop() to release it) and the sync is picked up again.
-      recordSyncAttempt("error", null);
-      attemptLog.error({ err: error }, "wechat sync failed unexpectedly");
+      // Database trouble: claims taken stay leased until they expire (or stop() releases them).
+      log.warn({ worker: id, err: (error as Error).message }, "cannot claim syncs; retrying");
+      return [];
     }
   }
 
-  /** Claims this worker still holds on unfinished syncs go back at once, not after the lease. */
-  async function releaseLeases(): Promise<number> {
-    return db.$executeRaw`
-      UPDATE wechat_syncs SET lease_owner = NULL, lease_expires_at = NULL
-      WHERE lease_owner = ${id} AND status IN ('PENDING', 'RETRYING')`;
+  function start(sync: ReadySync) {
+    const task = pushSync(ctx, sync)
+      .catch((error) => {
+        recordSyncAttempt("error", null);
+        log.error({ worker: id, syncId: sync.id, err: error }, "wechat sync failed unexpectedly");
+      })
+      .finally(() => {
+        inFlight.delete(sync.id);
+        if (options.concurrency - inFlight.size >= refillAt) waker.wake();
+      });
+    inFlight.set(sync.id, task);
   }
 
   const loop = (async () => {
     while (!stopped) {
       recordTick(id, inFlight.size);
-      let claimed: number[] = [];
       const free = options.concurrency - inFlight.size;
-      if (free > 0) {
-        try {
-          claimed = await claim(free);
-        } catch (error) {
-          log.warn({ worker: id, err: (error as Error).message }, "cannot claim syncs; retrying");
-        }
-      }
-      for (const syncId of claimed) {
-        const task = run(syncId).finally(() => {
-          inFlight.delete(task);
-          wake();
-        });
-        inFlight.add(task);
-      }
-      if (claimed.length && claimed.length === free) continue;
-      if (woken) {
-        woken = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wakeUp = () => {
-          clearTimeout(timer);
-          wakeUp = null;
-          woken = false;
-          resolve();
-        };
-      });
+      const claimed = free > 0 ? await claimBatch(free) : [];
+      if (stopped) break; // stop() releases what was just claimed
+      for (const sync of claimed) start(sync);
+      // A full batch means more may be due: claim again as soon as slots free up.
+      if (claimed.length && claimed.length === free) await waker.sleep(pollMs, () => options.concurrency - inFlight.size >= refillAt);
+      else await waker.sleep(pollMs);
     }
   })();
 
   return {
     id,
     limiter,
-    wake,
+    wake: () => waker.wake(),
     async stop() {
       stopped = true;
       signalStop();
-      wake();
+      waker.wake();
       await loop;
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight.values()]);
       try {
-        const released = await releaseLeases();
+        const released = await releaseLeases(ctx.sql, id);
         if (released) log.info({ worker: id, released }, "released sync leases on stop");
       } catch (error) {
         log.warn({ worker: id, err: (error as Error).message }, "cannot release sync leases; they expire on their own");
@@ -254,8 +221,33 @@ export async function startSyncWorker(options: WorkerOptions): Promise<SyncWorke
   };
 }
 
-function describe(result: CallResult): string {
-  const parts = [result.httpStatus ? `HTTP ${result.httpStatus}` : null, result.code, result.message];
-  if (result.signatureCheck && result.signatureCheck !== "verified") parts.push(`unverifiable response: ${result.signatureCheck}`);
-  return parts.filter(Boolean).join(" · ").slice(0, 500);
+/** Sleep until woken or the poll interval passes; a wake-up while awake is not lost. */
+class Waker {
+  private pending = false;
+  private resolve: (() => void) | null = null;
+
+  wake() {
+    this.pending = true;
+    this.resolve?.();
+  }
+
+  /** Returns at once if woken since the last sleep (and `ready` allows it). */
+  async sleep(ms: number, ready: () => boolean = () => true): Promise<void> {
+    if (this.pending && ready()) {
+      this.pending = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.resolve = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.resolve = () => {
+        if (ready()) done();
+      };
+    });
+    this.pending = false;
+  }
 }

@@ -1,7 +1,7 @@
 // The renewals list's URL state: one definition for the page, its toolbar, the CSV export and the tests.
 import { defineListParams, param, type ListQuery } from "@/lib/list/params";
 
-export const SYNC_FILTERS = ["PENDING", "RETRYING", "SYNCED", "FAILED", "NONE"] as const;
+export const SYNC_FILTERS = ["PENDING", "RETRYING", "SYNCED", "FAILED", "UNVERIFIED", "NONE"] as const;
 
 export const renewalsParams = defineListParams({
   filters: {

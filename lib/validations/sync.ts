@@ -6,6 +6,8 @@ export const resendSyncsInput = z.object({
   force: z.boolean().default(false),
 });
 
+export const confirmSyncsInput = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
+
 export const resendMatchingInput = z.object({
   code: z.string().trim().max(64).optional(),
   park: z.string().trim().max(64).optional(),

@@ -3,7 +3,7 @@ import { optionalParam as optional } from "@/lib/validations/search-params";
 
 
 export const listSyncsQuery = z.object({
-  status: optional(z.enum(["PENDING", "RETRYING", "SYNCED", "FAILED"])),
+  status: optional(z.enum(["PENDING", "RETRYING", "SYNCED", "FAILED", "UNVERIFIED"])),
   code: optional(z.string().trim().max(64)),
   park: optional(z.string().trim().max(64)),
   from: optional(z.iso.date()),

@@ -107,20 +107,38 @@ describe("ext-payment client against the simulator", () => {
     expect(result).toMatchObject({ outcome: "TRANSIENT", httpStatus: null, error: expect.stringMatching(/^network error/) });
   });
 
-  it("does not trust an answer whose signature fails, whatever its status", async () => {
+  it("does not trust an error answer whose signature fails: transient", async () => {
     sim.inject("bad-signature");
-    const ok = await createExtPaymentClient(target).post(body);
-    expect(ok).toMatchObject({ outcome: "TRANSIENT", httpStatus: 204, signatureCheck: "signature mismatch" });
-    expect(sim.acceptedCount("O1")).toBe(1); // it did land: the retry will send the same out_trade_no again
+    const result = await createExtPaymentClient(target).post(body);
+    expect(result).toMatchObject({ outcome: "TRANSIENT", httpStatus: 500, code: "SYSTEM_ERROR", signatureCheck: "signature mismatch" });
+    expect(sim.acceptedCount("O1")).toBe(0);
+  });
 
-    sim.inject("bad-signature");
-    const refused = await createExtPaymentClient(target).post('{"out_trade_no":"O1"}');
-    expect(refused).toMatchObject({ outcome: "TRANSIENT", httpStatus: 400, code: "PARAM_ERROR", signatureCheck: "signature mismatch" });
+  it("calls a 204 it cannot verify accepted-unverified: it most likely landed", async () => {
+    sim.inject("unverified-204");
+    const result = await createExtPaymentClient(target).post(body);
+    expect(result).toMatchObject({ outcome: "UNVERIFIED", httpStatus: 204, signatureCheck: "signature mismatch" });
+    expect(sim.acceptedCount("O1")).toBe(1);
+  });
+
+  it("knows an unsigned 401 with WeChat's error body from a signed one", async () => {
+    sim.inject("unsigned-401");
+    const result = await createExtPaymentClient(target).post(body);
+    expect(result).toMatchObject({ outcome: "UNSIGNED_REJECTION", httpStatus: 401, code: "SIGN_ERROR", message: "签名错误，请检查后再试", signatureCheck: "unsigned" });
+    expect(sim.acceptedCount("O1")).toBe(0);
   });
 
   it("does not trust answers signed by a key it was not given", async () => {
     const result = await createExtPaymentClient({ ...target, wechatKeys: new Map([["PUB_KEY_ID_OTHER", merchant.publicKey]]) }).post(body);
-    expect(result).toMatchObject({ outcome: "TRANSIENT", httpStatus: 204, signatureCheck: `unknown serial ${sim.platformKeyId}` });
+    expect(result).toMatchObject({ outcome: "UNVERIFIED", httpStatus: 204, signatureCheck: `unknown serial ${sim.platformKeyId}` });
+  });
+
+  it("verifies answers signed by a second, newer platform certificate (rotation)", async () => {
+    const renewed = generateKeyPair();
+    const wechat: typeof fetch = async () => new Response(null, { status: 204, headers: signResponse(renewed.privateKey, "RENEWED-SERIAL", "") });
+    const both = { ...target, wechatKeys: new Map([...target.wechatKeys, ["RENEWED-SERIAL", renewed.publicKey]]) };
+    expect(await createExtPaymentClient(both, { fetch: wechat }).post(body)).toMatchObject({ outcome: "SUCCESS", signatureCheck: "verified" });
+    expect(await createExtPaymentClient(target, { fetch: wechat }).post(body)).toMatchObject({ outcome: "UNVERIFIED", signatureCheck: "unknown serial RENEWED-SERIAL" });
   });
 
   it("is refused with 401 SIGN_ERROR, permanently, when signing with the wrong merchant key", async () => {
@@ -175,14 +193,20 @@ describe("classification", () => {
     for (const status of [301, 302, 307]) expect(classify(status, "verified")).toBe("TRANSIENT");
   });
 
-  it("never takes an unverified answer as final", () => {
-    for (const status of [204, 200, 400, 401, 404]) expect(classify(status, "signature mismatch")).toBe("TRANSIENT");
+  it("never takes an unverified answer as final: a 2xx waits for an operator, anything else is retried", () => {
+    for (const status of [204, 200]) expect(classify(status, "signature mismatch")).toBe("UNVERIFIED");
+    for (const status of [400, 401, 404, 500]) expect(classify(status, "signature mismatch", true)).toBe("TRANSIENT");
+    // Unsigned with WeChat's error body: retried a few times only; 408/429/5xx stay transient.
+    for (const status of [400, 401, 403, 404]) expect(classify(status, "unsigned", true)).toBe("UNSIGNED_REJECTION");
+    for (const status of [408, 429, 500]) expect(classify(status, "unsigned", true)).toBe("TRANSIENT");
+    expect(classify(401, "missing Wechatpay-Signature header", true)).toBe("TRANSIENT"); // partly signed: tampered
+    expect(classify(401, "unsigned", false)).toBe("TRANSIENT");
   });
 
-  it("treats an unsigned answer (a proxy's error page, say) as transient", async () => {
+  it("treats an unsigned answer without WeChat's error body (a proxy's error page, say) as transient", async () => {
     const proxy: typeof fetch = async () => new Response("<html>Forbidden</html>", { status: 403 });
     const result = await createExtPaymentClient(target, { fetch: proxy }).post(body);
-    expect(result).toMatchObject({ outcome: "TRANSIENT", httpStatus: 403, signatureCheck: "missing Wechatpay-Timestamp header", code: null });
+    expect(result).toMatchObject({ outcome: "TRANSIENT", httpStatus: 403, signatureCheck: "unsigned", code: null });
   });
 
   it("accepts a verified 200 with a body (the API promises 204; a signed 2xx is still WeChat saying yes)", async () => {

@@ -3,7 +3,7 @@
 // Never throws for HTTP or network outcomes: every call ends in a CallResult for the attempt log.
 import os from "node:os";
 import type { LiveConfig } from "@/lib/wechatpay/config";
-import { buildAuthorization, verifyResponse } from "@/lib/wechatpay/signing";
+import { buildAuthorization, UNSIGNED, verifyResponse } from "@/lib/wechatpay/signing";
 import { fetchTransport, httpTransport, type Answer, type Transport } from "@/lib/wechatpay/transport";
 
 export const EXT_PAYMENT_PATH = "/v3/parking/reminders/ext-payment";
@@ -14,7 +14,13 @@ export type ExtPaymentTarget = Omit<LiveConfig, "mode" | "trustedKeys" | "wechat
   wechatpaySerial?: string;
 };
 
-export type CallOutcome = "SUCCESS" | "TRANSIENT" | "PERMANENT";
+/**
+ * UNVERIFIED: a 2xx whose signature could not be checked — most likely WeChat took it, so it is
+ * not pushed again by itself. UNSIGNED_REJECTION: a 4xx with WeChat's JSON error body and no
+ * signature headers at all — most likely real (WeChat sends some unsigned), so retried a few
+ * times only, then failed with WeChat's code and message.
+ */
+export type CallOutcome = "SUCCESS" | "TRANSIENT" | "PERMANENT" | "UNVERIFIED" | "UNSIGNED_REJECTION";
 
 export type CallResult = {
   outcome: CallOutcome;
@@ -96,6 +102,7 @@ export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPay
 
     const text = response.body.toString("utf8");
     const signatureCheck = verifyResponse({ headers: response.headers, body: response.body, keys: config.wechatKeys });
+    const fields = errorFields(text);
     return {
       answered: true,
       result: {
@@ -103,8 +110,8 @@ export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPay
         httpStatus: response.status,
         requestId: response.headers.get("request-id"),
         retryAfterSec: parseRetryAfter(response.headers.get("retry-after")),
-        ...errorFields(text),
-        outcome: classify(response.status, signatureCheck),
+        ...fields,
+        outcome: classify(response.status, signatureCheck, fields.code !== null && fields.message !== null),
         responseBody: text ? text.slice(0, STORED_BODY_CHARS) : null,
         signatureCheck,
         durationMs: elapsed(),
@@ -128,15 +135,21 @@ export function createExtPaymentClient(config: ExtPaymentTarget, options: ExtPay
 }
 
 /**
- * An answer we cannot verify is never trusted either way (a proxy or an attacker may have written
- * it), so it is retried. Verified: any 2xx is accepted (WeChat promises 204); 408, 429 and 5xx
- * are retried; other 4xx are permanent; 1xx/3xx are not an answer to this call, so retried.
+ * Verified: any 2xx is accepted (WeChat promises 204); 408, 429 and 5xx are retried; other 4xx are
+ * permanent; 1xx/3xx are not an answer to this call, so retried. Unverified (revised spec): a 2xx
+ * most likely landed, so it waits for an operator instead of being pushed again; a 4xx with
+ * WeChat's error body and no signature headers at all is most likely WeChat's and is retried only
+ * a few times; anything else unverified (a bad signature, a proxy's page) is retried as transient.
  */
-export function classify(status: number, signatureCheck: string): CallOutcome {
-  if (signatureCheck !== "verified") return "TRANSIENT";
-  if (status >= 200 && status < 300) return "SUCCESS";
-  if (status === 408 || status === 429 || status >= 500) return "TRANSIENT";
-  if (status >= 400) return "PERMANENT";
+export function classify(status: number, signatureCheck: string, hasWechatErrorBody = false): CallOutcome {
+  const retryable = status === 408 || status === 429 || status >= 500;
+  if (signatureCheck === "verified") {
+    if (status >= 200 && status < 300) return "SUCCESS";
+    if (retryable) return "TRANSIENT";
+    return status >= 400 ? "PERMANENT" : "TRANSIENT";
+  }
+  if (status >= 200 && status < 300) return "UNVERIFIED";
+  if (signatureCheck === UNSIGNED && status >= 400 && !retryable && hasWechatErrorBody) return "UNSIGNED_REJECTION";
   return "TRANSIENT";
 }
 

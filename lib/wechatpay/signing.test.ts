@@ -93,6 +93,11 @@ describe("response verification", () => {
     }
   });
 
+  it("calls an answer with none of the signature headers unsigned", () => {
+    expect(check({})).toBe("unsigned");
+    expect(check({ "Request-ID": "x", "Content-Type": "application/json" })).toBe("unsigned");
+  });
+
   it("refuses a timestamp more than five minutes off, or not a number", () => {
     expect(check(signed, body, now + 300)).toBe("verified");
     expect(check(signed, body, now + 301)).toBe("stale timestamp");

@@ -72,9 +72,12 @@ export type ResponseHeaders = { get(name: string): string | null };
 
 const RESPONSE_HEADERS = ["Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"] as const;
 
+/** An answer carrying none of WeChat's signature headers (real 401/400 answers have been seen so). */
+export const UNSIGNED = "unsigned";
+
 /**
- * "verified", or why this response cannot be trusted: "missing Wechatpay-… header",
- * "stale timestamp", "unknown serial …" or "signature mismatch".
+ * "verified", or why this response cannot be trusted: "unsigned" (no Wechatpay-* header at all),
+ * "missing Wechatpay-… header", "stale timestamp", "unknown serial …" or "signature mismatch".
  */
 export function verifyResponse(input: {
   headers: ResponseHeaders;
@@ -85,6 +88,7 @@ export function verifyResponse(input: {
   maxSkewSec?: number;
 }): string {
   const [timestamp, nonceStr, signature, serial] = RESPONSE_HEADERS.map((name) => input.headers.get(name));
+  if (!timestamp && !nonceStr && !signature && !serial) return UNSIGNED;
   for (const [index, value] of [timestamp, nonceStr, signature, serial].entries()) {
     if (!value) return `missing ${RESPONSE_HEADERS[index]} header`;
   }

@@ -12,7 +12,13 @@ import { checkCall, type Problem } from "@/lib/wechatpay/simulator-checks";
 
 export { generateMerchantKeys } from "@/lib/wechatpay/keys";
 
-export const FAULTS = ["500", "429", "400", "timeout", "bad-signature", "reset"] as const;
+/**
+ * "bad-signature": a 500 whose signature does not verify (the call is not taken) — a tampered or
+ * forged answer, retried. "unverified-204": the call *is* taken, but the 204's signature does not
+ * verify — accepted, unverified. "unsigned-401": 401 SIGN_ERROR with WeChat's JSON body and no
+ * Wechatpay-* headers at all, as real WeChat answers have been seen.
+ */
+export const FAULTS = ["500", "429", "400", "timeout", "bad-signature", "reset", "unverified-204", "unsigned-401"] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export type ReceivedCall = {
@@ -36,7 +42,7 @@ export type Simulator = {
   platformPublicKey: KeyObject;
   platformKeyId: string;
   received: ReceivedCall[];
-  /** How many times this out_trade_no was accepted (answered 204, even with a corrupted signature). */
+  /** How many times this out_trade_no was accepted (answered 204, even with a corrupted signature: "unverified-204"). */
   acceptedCount(outTradeNo: string): number;
   /** Misbehave on the next `count` calls, after any faults already queued. */
   inject(fault: Fault, count?: number, retryAfterSec?: number): void;
@@ -87,11 +93,16 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
   const held = new Set<http.ServerResponse>();
   let closed: Promise<void> | undefined;
 
-  function answer(res: http.ServerResponse, status: number, problem?: Problem, extra: { badSignature?: boolean; headers?: Record<string, string> } = {}) {
+  function answer(
+    res: http.ServerResponse,
+    status: number,
+    problem?: Problem,
+    extra: { badSignature?: boolean; unsigned?: boolean; headers?: Record<string, string> } = {},
+  ) {
     if (res.destroyed) return null;
     const body = problem ? JSON.stringify({ code: problem.code, message: problem.message }) : "";
     // Signing other bytes than those sent gives a well-formed signature that does not verify.
-    const signed = signResponse(platform.privateKey, platform.serial, extra.badSignature ? `${body}#tampered` : body);
+    const signed = extra.unsigned ? {} : signResponse(platform.privateKey, platform.serial, extra.badSignature ? `${body}#tampered` : body);
     res.writeHead(status, {
       ...signed,
       "Request-ID": randomUUID(),
@@ -129,7 +140,7 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
     if (received.length > MAX_RECEIVED) received.splice(0, received.length - MAX_RECEIVED);
     const refuse = (problem: Problem, headers?: Record<string, string>) => {
       call.code = problem.code;
-      call.status = answer(res, problem.status, problem, { headers, badSignature: fault?.fault === "bad-signature" });
+      call.status = answer(res, problem.status, problem, { headers, badSignature: fault?.fault === "bad-signature", unsigned: fault?.fault === "unsigned-401" });
     };
 
     switch (fault?.fault) {
@@ -149,6 +160,10 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
         );
       case "400":
         return refuse({ status: 400, code: "PARAM_ERROR", message: "wx_parking_lot_id 不存在" });
+      case "bad-signature":
+        return refuse({ status: 500, code: "SYSTEM_ERROR", message: "系统错误" });
+      case "unsigned-401":
+        return refuse({ status: 401, code: "SIGN_ERROR", message: "签名错误，请检查后再试" });
     }
     if (tooLarge) return refuse({ status: 400, code: "PARAM_ERROR", message: `body is larger than ${MAX_BODY_BYTES} bytes` });
     const problem = checkCall(options, { method: req.method, pathWithQuery, headers: req.headers, body });
@@ -158,7 +173,7 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
       return refuse({ status: 400, code: "PARAM_ERROR", message: "wx_parking_lot_id 不存在" });
     }
     accepted.set(call.outTradeNo!, (accepted.get(call.outTradeNo!) ?? 0) + 1);
-    call.status = answer(res, 204, undefined, { badSignature: fault?.fault === "bad-signature" });
+    call.status = answer(res, 204, undefined, { badSignature: fault?.fault === "unverified-204" });
   }
 
   function control(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, body: Buffer) {

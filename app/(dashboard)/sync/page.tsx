@@ -17,7 +17,7 @@ import { PAUSED_SETTING } from "@/lib/sync/settings";
 import { firstValues } from "@/lib/validations/search-params";
 import { listSyncsQuery } from "@/lib/validations/syncs";
 
-const STATUSES = ["PENDING", "RETRYING", "SYNCED", "FAILED"] as const;
+const STATUSES = ["PENDING", "RETRYING", "SYNCED", "FAILED", "UNVERIFIED"] as const;
 
 export default async function SyncPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("VIEWER");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttemptsTimeline } from "@/components/sync/attempts-timeline";
 import { ResendButton } from "@/components/sync/resend-button";
+import { UnverifiedActions } from "@/components/sync/unverified-actions";
 import { Badge, syncTone } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -66,12 +67,15 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
       </Card>
 
       <Card className="p-4">
-        <div className="mb-2 flex items-center justify-between gap-2">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-sm font-semibold">
             {t.sync.attempts} <Badge tone={syncTone[status]}>{t.sync.statuses[status]}</Badge>
           </h2>
           {renewal.sync && renewal.sync.status === "FAILED" && hasRole(user.role, "OPERATOR") ? (
             <ResendButton ids={[renewal.sync.id]} labels={t.sync} />
+          ) : null}
+          {renewal.sync && renewal.sync.status === "UNVERIFIED" && hasRole(user.role, "OPERATOR") ? (
+            <UnverifiedActions syncId={renewal.sync.id} labels={t.sync} />
           ) : null}
         </div>
         {renewal.sync?.lastError ? (
@@ -79,7 +83,12 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
             {t.sync.lastError}: {renewal.sync.lastError}
           </p>
         ) : null}
-        <AttemptsTimeline attempts={renewal.sync?.attempts ?? []} t={t.sync} />
+        {renewal.sync?.status === "UNVERIFIED" ? (
+          <p className="mb-2 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="unverified-help">
+            {t.sync.unverifiedHelp}
+          </p>
+        ) : null}
+        <AttemptsTimeline attempts={renewal.sync?.attempts ?? []} confirmation={renewal.sync} t={t.sync} />
       </Card>
 
       <Card className="p-4">
