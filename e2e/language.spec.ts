@@ -56,6 +56,7 @@ test("refusals read in Chinese: a bad WeChat parking-lot id and a bad park impor
 });
 
 test("the English UI has no Chinese of its own (labels, headings, navigation)", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto("/");
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
