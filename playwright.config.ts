@@ -37,6 +37,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Generous budgets: a 2-core CI box building and serving the app is slow, and a timeout here
+  // reports load, not a defect. Assertions still fail on wrong behaviour.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, locale: "zh-CN", timezoneId: "Asia/Shanghai", trace: "retain-on-failure" },
   projects: [
