@@ -41,6 +41,7 @@ const ACTIONS: { name: string; lib: Run; exposed: Exposed | null; role: Role; in
   { name: "park.import", lib: parks.importParks.run, exposed: parks.importParks, role: "ADMIN", input: () => ({ csv: `park_id,name,wx_parking_lot_id,fee_type\nP${++n},x,WX-2,\n` }) },
   { name: "sync.resend", lib: sync.resendSyncs.run, exposed: sync.resendSyncs, role: "OPERATOR", input: () => ({ ids: [fixtures.syncId] }) },
   { name: "sync.resend-matching", lib: sync.resendFailedMatching.run, exposed: sync.resendFailedMatching, role: "OPERATOR", input: () => ({ park: "P-NONE" }) },
+  { name: "sync.confirm", lib: sync.confirmSyncs.run, exposed: sync.confirmSyncs, role: "OPERATOR", input: () => ({ ids: [fixtures.syncId] }) },
   { name: "sync.pause", lib: sync.setSyncPaused.run, exposed: sync.setSyncPaused, role: "ADMIN", input: () => ({ paused: false }) },
   { name: "user.create", lib: users.createUser.run, exposed: users.createUser, role: "ADMIN", input: () => ({ username: `u${++n}`, password: "a-long-password", role: "VIEWER" }) },
   { name: "user.change-role", lib: users.changeUserRole.run, exposed: users.changeUserRole, role: "ADMIN", input: () => ({ userId: fixtures.targetUserId, role: "VIEWER" }) },

@@ -191,7 +191,7 @@ describe("server actions check the role on the server", () => {
       expect(result).toEqual({ error: "forbidden" });
       expect(sync.status).toBe("FAILED");
     } else {
-      expect(result).toEqual({ data: { queued: 1, skippedSynced: 0, skippedInProgress: 0 } });
+      expect(result).toEqual({ data: { queued: 1, skippedSynced: 0, skippedInProgress: 0, skippedUnverified: 0 } });
       expect(sync.status).toBe("PENDING");
     }
   });
@@ -218,7 +218,7 @@ describe("server actions check the role on the server", () => {
   it("does not resend a sync that is not failed", async () => {
     const id = await failedSync();
     await db.wechatSync.update({ where: { id }, data: { status: "SYNCED" } });
-    expect(await resendSyncs.run(users.OPERATOR, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 1, skippedInProgress: 0 } });
+    expect(await resendSyncs.run(users.OPERATOR, { ids: [id] })).toEqual({ data: { queued: 0, skippedSynced: 1, skippedInProgress: 0, skippedUnverified: 0 } });
     expect((await db.wechatSync.findUniqueOrThrow({ where: { id } })).status).toBe("SYNCED");
   });
 
