@@ -9,7 +9,7 @@ import { signedNotice } from "./helpers/notices";
 
 type Caller = "anonymous" | "VIEWER" | "OPERATOR" | "ADMIN";
 const CALLERS: Caller[] = ["anonymous", "VIEWER", "OPERATOR", "ADMIN"];
-type Outcome = "page" | "login" | "forbidden" | "home" | "json" | "csv" | "401" | "401 token" | "405";
+type Outcome = "page" | "login" | "forbidden" | "home" | "json" | "csv" | "401" | "401 token" | "405" | "HTTP 403" | "HTTP 404";
 
 const page = (role: "VIEWER" | "ADMIN") => (caller: Caller): Outcome =>
   caller === "anonymous" ? "login" : role === "ADMIN" && caller !== "ADMIN" ? "forbidden" : "page";
@@ -34,6 +34,10 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
   "/alerts": { path: () => "/alerts", expect: page("ADMIN") },
   "/account": { path: () => "/account", expect: page("VIEWER") },
   "/login": { path: () => "/login", expect: (caller) => (caller === "anonymous" ? "page" : "home") },
+  "/api/audit/export": { path: () => "/api/audit/export", expect: (caller) => (caller === "anonymous" ? "401" : caller === "ADMIN" ? "csv" : "HTTP 403") },
+  // Only the bench switches it on (BENCH_EMPTY_ROUTE=on); everywhere else it is a 404 for anyone.
+  "/api/bench/empty-route": { path: () => "/api/bench/empty-route", method: "POST", body: "{}", expect: anyone("HTTP 404") },
+  "/api/cards/export": { path: () => "/api/cards/export", expect: (caller) => api(caller, "csv") },
   "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: anyone("json") },
   "/api/callbacks/bolink": { path: () => "/api/callbacks/bolink", method: "POST", body: "{}", expect: anyone("json") },
   "/api/fees/export": { path: () => "/api/fees/export", expect: (caller) => api(caller, "csv") },
@@ -42,6 +46,7 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
   // Guarded by METRICS_TOKEN, not by a session: no dashboard role may scrape it.
   "/api/metrics": { path: () => "/api/metrics", expect: anyone("401 token") },
   "/api/renewals/export": { path: () => "/api/renewals/export", expect: (caller) => api(caller, "csv") },
+  "/api/syncs/export": { path: () => "/api/syncs/export", expect: (caller) => api(caller, "csv") },
 };
 
 type Ids = { renewal: number; card: number };

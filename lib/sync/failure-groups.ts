@@ -1,20 +1,22 @@
 // Failed syncs grouped by cause: WeChat's code plus its message with the variable parts (ids,
 // sizes, attempt counts) taken out, so sixteen "wx_parking_lot_id 不存在" lines are one problem.
 // Read by the 微信同步 failures view and by the alert rule; one SQL expression is the definition.
+// Plain SQL text and $queryRawUnsafe with positional values, not nested Prisma.sql fragments: in
+// the production server bundle a fragment built here was not recognised as SQL by the client's
+// copy of Prisma and was sent as a bind value ("syntax error at or near $3" on /sync/failures).
 import type { Db, Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma";
 
 /**
  * The normalised cause text. Resend keeps the last error on the sync, so a group still holds its
  * resent syncs (shown as "resent") until their next attempt succeeds or fails again.
  */
-const CAUSE_SQL = Prisma.sql`concat_ws(' · ', coalesce(last_code, '—'),
+const CAUSE_SQL = `concat_ws(' · ', coalesce(last_code, '—'),
   regexp_replace(
     regexp_replace(regexp_replace(coalesce(last_error, ''), '^gave up after \\d+ attempts: ', ''), '^HTTP \\d+ · ([A-Z_]+ · )?', ''),
     '\\d{4,}', '#', 'g'))`;
 
 /** A sync belongs to a failure group while it is failed, or resent after failing and not tried yet. */
-const MEMBER_SQL = Prisma.sql`(status = 'FAILED' OR (status = 'PENDING' AND attempt_count = 0 AND last_error IS NOT NULL))`;
+const MEMBER_SQL = `(status = 'FAILED' OR (status = 'PENDING' AND attempt_count = 0 AND last_error IS NOT NULL))`;
 
 export type FailureGroup = {
   /** Stable id of the cause (first 16 hex of its md5), usable in URLs. */
@@ -48,8 +50,8 @@ type Row = {
 
 /** Every open group, most syncs first. `only` narrows to one group id. */
 export async function failureGroups(db: Db | Tx, only?: string): Promise<FailureGroup[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    WITH members AS (
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `WITH members AS (
       SELECT s.id, s.status, s.last_code, s.last_error, s.last_http_status, s.updated_at, r.park_id,
              ${CAUSE_SQL} AS cause
       FROM wechat_syncs s JOIN renewals r ON r.id = s.renewal_id
@@ -62,9 +64,11 @@ export async function failureGroups(db: Db | Tx, only?: string): Promise<Failure
            count(DISTINCT park_id) AS park_count,
            min(updated_at) AS first_seen, max(updated_at) AS last_seen
     FROM members
-    ${only ? Prisma.sql`WHERE left(md5(cause), 16) = ${only}` : Prisma.empty}
+    ${only ? "WHERE left(md5(cause), 16) = $1" : ""}
     GROUP BY cause
-    ORDER BY count(*) DESC, cause`;
+    ORDER BY count(*) DESC, cause`,
+    ...(only ? [only] : []),
+  );
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -82,7 +86,9 @@ export async function failureGroups(db: Db | Tx, only?: string): Promise<Failure
 
 /** Ids of the FAILED syncs in one group: what "resend this group" puts back in the queue. */
 export async function failedSyncIdsInGroup(db: Db | Tx, groupId: string): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT id FROM wechat_syncs WHERE status = 'FAILED' AND left(md5(${CAUSE_SQL}), 16) = ${groupId}`;
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT id FROM wechat_syncs WHERE status = 'FAILED' AND left(md5(${CAUSE_SQL}), 16) = $1`,
+    groupId,
+  );
   return rows.map((row) => row.id);
 }

@@ -359,6 +359,13 @@ export const en: Messages = {
       "sync.resend": "Resent syncs",
       "sync.resend-matching": "Resent failed syncs matching a filter",
       "sync.pause": "Paused or resumed syncing",
+      "sync.confirm": "Confirmed accepted pushes",
+      "sync.resend-group": "Resent a failure group",
+      "user.sign-out-everywhere": "Signed out everywhere",
+      "alerts.channel.create": "Added an alert channel",
+      "alerts.channel.delete": "Removed an alert channel",
+      "alerts.channel.test": "Sent a test alert",
+      "alerts.rules.save": "Changed alert rules",
     },
     fields: {
       role: "Role",

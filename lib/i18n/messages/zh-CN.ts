@@ -357,6 +357,13 @@ export const zhCN = {
       "sync.resend": "重新推送同步",
       "sync.resend-matching": "重新推送符合筛选的失败同步",
       "sync.pause": "暂停或恢复同步",
+      "sync.confirm": "确认已受理的推送",
+      "sync.resend-group": "按失败原因重新推送",
+      "user.sign-out-everywhere": "退出所有登录",
+      "alerts.channel.create": "新建告警渠道",
+      "alerts.channel.delete": "删除告警渠道",
+      "alerts.channel.test": "发送测试告警",
+      "alerts.rules.save": "修改告警规则",
     },
     fields: {
       role: "角色",
