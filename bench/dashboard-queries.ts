@@ -17,7 +17,7 @@ import { PAUSED_SETTING } from "../lib/sync/settings";
 import { listCardsQuery } from "../lib/validations/cards";
 import { feesQuery } from "../lib/validations/fees";
 import { renewalsParams } from "../lib/validations/renewals";
-import { listSyncsQuery } from "../lib/validations/syncs";
+import { syncsParams } from "../lib/validations/syncs";
 import { percentile } from "./machine";
 
 const [url, runsArg, resultFile] = process.argv.slice(2);
@@ -57,8 +57,8 @@ const failedCode = (await one<{ last_code: string | null }>("SELECT last_code FR
 
 /** What app/(dashboard)/sync/page.tsx asks the database for, at once, as the page does. */
 async function syncPage(params: Record<string, string>) {
-  const query = listSyncsQuery.parse(params);
-  const filter = { code: query.code, park: query.park, from: query.from, to: query.to };
+  const { query } = syncsParams.parse(params);
+  const filter = { code: query.code, park: query.park, from: query.from, to: query.to, q: query.q };
   return Promise.all([
     listSyncs(db, query),
     syncStatusCounts(db),
