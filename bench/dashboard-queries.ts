@@ -14,7 +14,7 @@ import { getRenewal, listRenewals, renewalTotals } from "../lib/queries/renewals
 import { syncsWhere } from "../lib/queries/syncs-filter";
 import { listSyncs, syncStatusCounts } from "../lib/queries/syncs";
 import { PAUSED_SETTING } from "../lib/sync/settings";
-import { listCardsQuery } from "../lib/validations/cards";
+import { cardsParams } from "../lib/validations/cards";
 import { feesQuery } from "../lib/validations/fees";
 import { renewalsParams } from "../lib/validations/renewals";
 import { syncsParams } from "../lib/validations/syncs";
@@ -111,7 +111,7 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, totals (capped), no filter", run: () => renewalTotals(db, renewalsParams.parse({}).query) },
   { name: "renewals, totals, one park + 3 months", run: () => renewalTotals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
   { name: "renewal detail", run: () => getRenewal(db, middle.id) },
-  { name: "cards expiring soon", run: () => listCards(db, listCardsQuery.parse({ status: "expiring" })) },
+  { name: "cards expiring soon", run: () => listCards(db, cardsParams.parse({ status: "expiring" }).query) },
 ];
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -202,3 +202,24 @@ test("the overview's count cards, failure lines and conflicts banner land on the
   await warnings.getByRole("link", { name: /^失败原因/ }).click();
   await expect(page).toHaveURL(/\/sync\/failures$/);
 });
+
+test("month cards sort by days left (soonest first, then latest) and filter by the park picker", async ({ page, request }) => {
+  const run = Date.now();
+  const park = `E2E-CARDS-${run}`;
+  for (const [i, end] of ["2027-03-31", "2026-12-31"].entries()) {
+    const trade = `E2E-CARD-${run}-${i}`;
+    await request.post("/api/callbacks/bolink", { data: signedNotice({ trade_no: trade, park_id: park, card_id: `CARD-${run}-${i}`, start_time: "2026-01-01", end_time: end }) });
+  }
+  await page.goto("/cards");
+  const filters = page.getByRole("form", { name: "筛选" });
+  await filters.getByLabel("车场").selectOption(park);
+  await filters.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(new RegExp(`park=${park}`));
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`CARD-${run}-1`);
+  await page.getByRole("link", { name: /^剩余天数/ }).click();
+  await expect(page).toHaveURL(/sort=daysLeft&dir=desc/);
+  await expect(rows.first()).toContainText(`CARD-${run}-0`);
+  await expect(filters.getByLabel("车场")).toHaveValue(park);
+});
