@@ -134,7 +134,8 @@ test("on 微信同步 the 失败 card sets the status filter, is marked current 
   }).toPass({ timeout: 20_000 });
   await page.getByRole("link", { name: "查看全部尝试记录" }).click();
   await expect(page).toHaveURL(/\/renewals\/\d+#attempts$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("续费详情");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("续费详情");
+  await expect(page.locator("#attempts")).toContainText("无法生成推送内容：微信支付要求金额至少 1 分");
 });
 
 test("the sync list sorts by last attempt (newest first by default, then oldest) and by pay time, keeping its filters", async ({ page, request }) => {
