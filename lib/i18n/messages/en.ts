@@ -271,6 +271,7 @@ export const en: Messages = {
       selfDemote: "You cannot change your own role",
       lastAdmin: "The last enabled admin cannot be disabled or demoted",
       wrongPassword: "The current password is wrong",
+      throttled: "Too many wrong passwords from here; try again later",
       forbidden: "You are not allowed to do this",
       unauthenticated: "Your session has ended; sign in again",
       internal: "That did not work; please try again",
@@ -293,6 +294,7 @@ export const en: Messages = {
     working: "Submitting…",
     errors: {
       wrongPassword: "The current password is wrong",
+      throttled: "Too many wrong passwords from here; try again later",
       forbidden: "You are not allowed to do this",
       unauthenticated: "Your session has ended; sign in again",
       internal: "That did not work; please try again",

@@ -270,6 +270,7 @@ export const zhCN = {
       selfDemote: "不能更改自己的角色",
       lastAdmin: "不能停用或降级最后一个启用的管理员",
       wrongPassword: "当前密码错误",
+      throttled: "密码错误次数过多，请稍后再试",
       forbidden: "没有权限执行此操作",
       unauthenticated: "登录已失效，请重新登录",
       internal: "操作失败，请稍后重试",
@@ -292,6 +293,7 @@ export const zhCN = {
     working: "正在提交…",
     errors: {
       wrongPassword: "当前密码错误",
+      throttled: "密码错误次数过多，请稍后再试",
       forbidden: "没有权限执行此操作",
       unauthenticated: "登录已失效，请重新登录",
       internal: "操作失败，请稍后重试",
