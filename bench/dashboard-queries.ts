@@ -14,10 +14,10 @@ import { getRenewal, listRenewals, renewalTotals } from "../lib/queries/renewals
 import { syncsWhere } from "../lib/queries/syncs-filter";
 import { listSyncs, syncStatusCounts } from "../lib/queries/syncs";
 import { PAUSED_SETTING } from "../lib/sync/settings";
-import { listCardsQuery } from "../lib/validations/cards";
+import { cardsParams } from "../lib/validations/cards";
 import { feesQuery } from "../lib/validations/fees";
 import { renewalsParams } from "../lib/validations/renewals";
-import { listSyncsQuery } from "../lib/validations/syncs";
+import { syncsParams } from "../lib/validations/syncs";
 import { percentile } from "./machine";
 
 const [url, runsArg, resultFile] = process.argv.slice(2);
@@ -57,8 +57,8 @@ const failedCode = (await one<{ last_code: string | null }>("SELECT last_code FR
 
 /** What app/(dashboard)/sync/page.tsx asks the database for, at once, as the page does. */
 async function syncPage(params: Record<string, string>) {
-  const query = listSyncsQuery.parse(params);
-  const filter = { code: query.code, park: query.park, from: query.from, to: query.to };
+  const { query } = syncsParams.parse(params);
+  const filter = { code: query.code, park: query.park, from: query.from, to: query.to, q: query.q };
   return Promise.all([
     listSyncs(db, query),
     syncStatusCounts(db),
@@ -111,7 +111,7 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, totals (capped), no filter", run: () => renewalTotals(db, renewalsParams.parse({}).query) },
   { name: "renewals, totals, one park + 3 months", run: () => renewalTotals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
   { name: "renewal detail", run: () => getRenewal(db, middle.id) },
-  { name: "cards expiring soon", run: () => listCards(db, listCardsQuery.parse({ status: "expiring" })) },
+  { name: "cards expiring soon", run: () => listCards(db, cardsParams.parse({ status: "expiring" }).query) },
 ];
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,8 +1,10 @@
+import { syncListEn } from "./sync-list-en";
 import { triageEn } from "./triage-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
   ...triageEn,
+  ...syncListEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",

@@ -1,7 +1,9 @@
+import { syncListZhCN } from "./sync-list-zh-CN";
 import { triageZhCN } from "./triage-zh-CN";
 
 export const zhCN = {
   ...triageZhCN,
+  ...syncListZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
