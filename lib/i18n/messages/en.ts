@@ -171,6 +171,7 @@ export const en: Messages = {
     to: "To",
     search: "Plate / card / trade no. / order no.",
     conflictOnly: "Conflicts only",
+    mismatchOnly: "Amount mismatches only",
     conflict: "Conflict",
     channels: { "0": "WeChat Pay", "1": "Alipay", unknown: "Unknown" },
     payStates: { "0": "Failed", "1": "Paid" },

@@ -170,6 +170,7 @@ export const zhCN = {
     to: "结束日期",
     search: "车牌 / 月卡 / 交易号 / 订单号",
     conflictOnly: "仅冲突",
+    mismatchOnly: "仅金额不符",
     conflict: "内容冲突",
     channels: { "0": "微信支付", "1": "支付宝", unknown: "未知" },
     payStates: { "0": "支付失败", "1": "支付成功" },
