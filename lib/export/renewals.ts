@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import { syncErrorText } from "@/lib/i18n/sync-error";
 import { renewalListSelect, resolveRenewalsWhere } from "@/lib/queries/renewals";
 import { keysetArgs } from "@/lib/list/keyset";
 import type { Cursor } from "@/lib/list/params";
@@ -56,7 +57,7 @@ export function renewalsExport(db: Db, query: RenewalsQuery, t: Messages) {
     { header: r.payState, value: (row) => r.payStates[String(row.payState) as "0" | "1"] },
     { header: r.syncState, value: (row) => t.sync.statuses[row.sync?.status ?? "NONE"] },
     { header: t.sync.code, value: (row) => row.sync?.lastCode },
-    { header: t.sync.lastError, value: (row) => row.sync?.lastError },
+    { header: t.sync.lastError, value: (row) => syncErrorText(t, row.sync?.lastError ?? null) },
     { header: r.conflict, value: (row) => (row.hasConflict ? t.exports.yes : null) },
   ];
   const filename = csvFilename("renewals", [dateRange(query.from, query.to), query.park && `park-${query.park}`, query.sync && query.sync.toLowerCase(), query.q && `q-${query.q}`]);
