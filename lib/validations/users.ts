@@ -30,4 +30,5 @@ export const USER_ERRORS = {
   selfDemote: "you cannot change your own role",
   lastAdmin: "the last enabled admin cannot be disabled or demoted",
   wrongPassword: "current password is wrong",
+  throttled: "too many wrong passwords from here, try again later",
 } as const;

@@ -171,6 +171,7 @@ export const en: Messages = {
     to: "To",
     search: "Plate / card / trade no. / order no.",
     conflictOnly: "Conflicts only",
+    mismatchOnly: "Amount mismatches only",
     conflict: "Conflict",
     channels: { "0": "WeChat Pay", "1": "Alipay", unknown: "Unknown" },
     payStates: { "0": "Failed", "1": "Paid" },
@@ -273,6 +274,7 @@ export const en: Messages = {
       selfDemote: "You cannot change your own role",
       lastAdmin: "The last enabled admin cannot be disabled or demoted",
       wrongPassword: "The current password is wrong",
+      throttled: "Too many wrong passwords from here; try again later",
       forbidden: "You are not allowed to do this",
       unauthenticated: "Your session has ended; sign in again",
       internal: "That did not work; please try again",
@@ -295,6 +297,7 @@ export const en: Messages = {
     working: "Submitting…",
     errors: {
       wrongPassword: "The current password is wrong",
+      throttled: "Too many wrong passwords from here; try again later",
       forbidden: "You are not allowed to do this",
       unauthenticated: "Your session has ended; sign in again",
       internal: "That did not work; please try again",
