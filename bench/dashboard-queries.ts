@@ -100,7 +100,7 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "sync page, failed + code", run: () => syncPage({ status: "FAILED", code: failedCode }) },
   { name: "sync page, failed in one park", run: () => syncPage({ status: "FAILED", park }) },
   { name: "sync page, by pay time", run: () => syncPage({ sort: "payTime" }) },
-  // The pay-time sort's cursor is the renewal's (booked_at, id): the same position as the renewals' deep page.
+  // The renewals' deep position as a sync cursor: about as deep (a sync's id is near its renewal's).
   { name: "sync page, by pay time at 90 % depth", run: () => syncPage({ sort: "payTime", after: syncsParams.cursor("payTime", deep.booked_at, deep.id) }) },
   { name: "renewals, first page", run: () => listRenewals(db, renewalsParams.parse({}).query) },
   { name: "renewals, park + 3 months", run: () => listRenewals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },

@@ -7,19 +7,16 @@ import { textSearch } from "@/lib/list/search";
 import type { SyncSort, SyncsQuery } from "@/lib/validations/syncs";
 
 /**
- * lastAttempt is updated_at (every attempt's outcome, a mapping failure and a resend write it),
- * on the (updated_at, id) index; payTime is the renewal's booked_at, on its (booked_at, id) index,
- * with the renewal's id as tiebreak (one sync per renewal).
+ * lastAttempt is updated_at (every attempt's outcome, a mapping failure and a resend write it);
+ * payTime is the sync's copy of its renewal's booked_at. Each on its own (column, id) index.
  */
 export const SYNC_SORTS: Record<SyncSort, KeysetColumn> = {
   lastAttempt: { column: "updatedAt" },
-  payTime: { column: "bookedAt", relation: "renewal" },
+  payTime: { column: "bookedAt" },
 };
 
-/** The cursor (value, id) of a row for the list's sort: the id is the one the sort's tiebreak uses. */
-export function syncSortKey(sort: SyncSort, row: { id: number; updatedAt: Date; renewal: { id: number; bookedAt: Date } }) {
-  return sort === "payTime" ? { value: row.renewal.bookedAt, id: row.renewal.id } : { value: row.updatedAt, id: row.id };
-}
+/** The cursor value of a row for the list's sort. */
+export const syncSortValue = (sort: SyncSort, row: { updatedAt: Date; bookedAt: Date }) => (sort === "payTime" ? row.bookedAt : row.updatedAt);
 
 export type SyncsFilter = Partial<Pick<SyncsQuery, "status" | "code" | "park" | "from" | "to" | "q">>;
 
@@ -27,11 +24,11 @@ export function syncsWhere(query: SyncsFilter): Prisma.WechatSyncWhereInput {
   const and: Prisma.WechatSyncWhereInput[] = [];
   if (query.status) and.push({ status: query.status });
   if (query.code) and.push({ lastCode: query.code });
+  // The payment's day (China time), as on the renewals page, on the sync's own copy of it.
+  const booked = dayRange(query.from, query.to);
+  if (booked) and.push({ bookedAt: booked });
   const renewal: Prisma.RenewalWhereInput[] = [];
   if (query.park) renewal.push({ parkId: query.park });
-  // The payment's day (China time), as on the renewals page.
-  const booked = dayRange(query.from, query.to);
-  if (booked) renewal.push({ bookedAt: booked });
   if (query.q) renewal.push(textSearch(query.q, ["carNumber", "cardId", "tradeNo", "outTradeNo"], "carNumber") as Prisma.RenewalWhereInput);
   if (renewal.length) and.push({ renewal: { is: renewal.length === 1 ? renewal[0] : { AND: renewal } } });
   return and.length === 1 ? and[0] : and.length ? { AND: and } : {};

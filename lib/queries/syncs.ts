@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { SyncStatus, type Prisma } from "@/lib/generated/prisma";
 import { keysetArgs, keysetPage } from "@/lib/list/keyset";
-import { SYNC_SORTS, syncSortKey, syncsWhere } from "@/lib/queries/syncs-filter";
+import { SYNC_SORTS, syncSortValue, syncsWhere } from "@/lib/queries/syncs-filter";
 import { syncsParams, type SyncsQuery } from "@/lib/validations/syncs";
 
 const syncListSelect = {
@@ -18,6 +18,7 @@ const syncListSelect = {
   roundRequestedBy: true,
   syncedAt: true,
   updatedAt: true,
+  bookedAt: true,
   renewal: { select: { id: true, parkId: true, carNumber: true, tradeNo: true, outTradeNo: true, amountFen: true, payTime: true, bookedAt: true } },
 } satisfies Prisma.WechatSyncSelect;
 
@@ -28,10 +29,7 @@ const syncListSelect = {
 export async function listSyncs(db: Db, query: SyncsQuery) {
   const args = keysetArgs(SYNC_SORTS[query.sort], query, syncsWhere(query));
   const rows = await db.wechatSync.findMany({ ...args, select: syncListSelect } as { where: Prisma.WechatSyncWhereInput; select: typeof syncListSelect });
-  return keysetPage(rows, query, (row) => {
-    const key = syncSortKey(query.sort, row);
-    return syncsParams.cursor(query.sort, key.value, key.id);
-  });
+  return keysetPage(rows, query, (row) => syncsParams.cursor(query.sort, syncSortValue(query.sort, row), row.id));
 }
 
 export type SyncRow = Awaited<ReturnType<typeof listSyncs>>["rows"][number];
