@@ -28,6 +28,8 @@ export function useListTable<T>({
   });
 }
 
+const phoneHidden = "hidden sm:table-cell";
+
 /** The grid: headers from column meta (sortable ones are links that flip or set `sort`), rows, footer. */
 export function DataTable<T>({
   table,
@@ -57,7 +59,7 @@ export function DataTable<T>({
                   <th
                     key={header.id}
                     scope="col"
-                    className="whitespace-nowrap px-2 py-2 font-medium"
+                    className={cn("whitespace-nowrap px-2 py-2 font-medium", meta?.hideOnPhone && phoneHidden)}
                     aria-sort={active ? (state!.dir === "asc" ? "ascending" : "descending") : undefined}
                   >
                     {meta?.sort && state ? (
@@ -82,7 +84,7 @@ export function DataTable<T>({
             rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50" data-testid={rowTestId?.(row.original)}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName)}>
+                  <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
@@ -95,7 +97,7 @@ export function DataTable<T>({
             {table.getFooterGroups().slice(0, 1).map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <td key={header.id} className={cn("whitespace-nowrap px-2 py-1.5", header.column.columnDef.meta?.cellClassName)}>
+                  <td key={header.id} className={cn("whitespace-nowrap px-2 py-1.5", header.column.columnDef.meta?.cellClassName, header.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
                     {flexRender(header.column.columnDef.footer, header.getContext())}
                   </td>
                 ))}
