@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ZodJitless } from "@/components/zod-jitless";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -10,7 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang={await getLocale()}>
-      <body className="min-h-screen antialiased">{children}</body>
+      <body className="min-h-screen antialiased">
+        <ZodJitless />
+        {children}
+      </body>
     </html>
   );
 }

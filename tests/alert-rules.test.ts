@@ -29,6 +29,7 @@ afterEach(async () => {
   await db.setting.deleteMany();
   await db.rejectedCallback.deleteMany();
   await db.renewalConflict.deleteMany();
+  await db.wechatSyncAttempt.deleteMany();
   await db.wechatSync.deleteMany();
   await db.renewal.deleteMany();
   await db.vendorAccount.deleteMany();
@@ -54,6 +55,21 @@ describe("alert rules", () => {
     await db.setting.deleteMany();
     await db.wechatSync.updateMany({ data: { status: "SYNCED" } });
     expect(await evaluate()).toMatchObject({ resolved: 1 });
+  });
+
+  it("sync retrying: counted from the first attempt of the current round, so a resend of an old failure starts afresh", async () => {
+    const booked = await renewal(new Date(Date.now() - 7 * 24 * 3_600_000)); // booked a week ago
+    const sync = await db.wechatSync.create({ data: { renewalId: booked.id, status: "RETRYING", createdAt: booked.receivedAt, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
+    const attempt = (minutesAgo: number, trigger: "WORKER" | "RESEND") =>
+      db.wechatSyncAttempt.create({
+        data: { syncId: sync.id, startedAt: new Date(Date.now() - minutesAgo * 60_000), durationMs: 5, requestBody: "{}", outcome: "TRANSIENT", trigger },
+      });
+    await attempt(7 * 24 * 60, "WORKER"); // the first round, long ago
+    await attempt(5, "RESEND"); // an operator resent it five minutes ago
+    await attempt(1, "WORKER");
+    expect(await evaluate()).toMatchObject({ fired: 0 });
+    expect(await evaluate(new Date(Date.now() + 26 * 60_000))).toMatchObject({ fired: 1 }); // 31 minutes into the round
+    expect(await openKeys()).toEqual(["sync_retrying"]);
   });
 
   it("signature spike: one incident per vendor at the threshold", async () => {

@@ -166,9 +166,12 @@ describe("queue lag and worker heartbeat", () => {
     await db.wechatSync.update({ where: { renewalId: lagging.id }, data: { nextAttemptAt: new Date(Date.now() - 90_000) } });
     const later = await db.renewal.findFirstOrThrow({ where: { tradeNo: "LATER-1" }, select: { id: true } });
     await db.wechatSync.update({ where: { renewalId: later.id }, data: { status: "RETRYING", nextAttemptAt: new Date(Date.now() + 3_600_000) } });
+    expect(await (await post(notice("UNVERIFIED-1"))).json()).toMatchObject({ state: 1 });
+    const accepted = await db.renewal.findFirstOrThrow({ where: { tradeNo: "UNVERIFIED-1" }, select: { id: true } });
+    await db.wechatSync.update({ where: { renewalId: accepted.id }, data: { status: "UNVERIFIED" } }); // waits for an operator; not due
 
     const stats = await queueStats(db);
-    expect(stats).toMatchObject({ pending: 1, retrying: 1, failed: 0, due: 1, paused: false });
+    expect(stats).toMatchObject({ pending: 1, retrying: 1, failed: 0, unverified: 1, due: 1, paused: false });
     expect(stats.lagSeconds).toBeGreaterThanOrEqual(90);
     expect(stats.lagSeconds).toBeLessThan(120);
 
@@ -181,6 +184,7 @@ describe("queue lag and worker heartbeat", () => {
     const text = await metricsText();
     expect(sample(text, 'parking_sync_queue_depth{status="pending"}')).toBe(1);
     expect(sample(text, 'parking_sync_queue_depth{status="retrying"}')).toBe(1);
+    expect(sample(text, 'parking_sync_queue_depth{status="unverified"}')).toBe(1);
     expect(sample(text, "parking_sync_queue_due")).toBe(1);
     expect(sample(text, "parking_sync_queue_oldest_due_age_seconds")).toBeGreaterThanOrEqual(90);
     expect(sample(text, "parking_sync_database_up")).toBe(1);

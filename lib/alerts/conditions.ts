@@ -53,8 +53,16 @@ export async function evaluateConditions(tx: Tx, rules: AlertRules, now: Date, k
 
   if (on("sync_retrying")) {
     const since = new Date(now.getTime() - rules.sync_retrying.threshold * MINUTE);
+    // Measured from the first attempt of the current round (a resend starts a new one), not from
+    // booking: an operator resending last week's failure must not look like a week of retrying.
     const [row] = await tx.$queryRaw<{ count: bigint; oldest: Date | null }[]>`
-      SELECT count(*) AS count, min(created_at) AS oldest FROM wechat_syncs WHERE status = 'RETRYING' AND created_at < ${since}`;
+      SELECT count(*) AS count, min(round_start) AS oldest FROM (
+        SELECT (SELECT min(a.started_at) FROM wechat_sync_attempts a
+                WHERE a.sync_id = s.id AND a.started_at >= coalesce(
+                  (SELECT max(r.started_at) FROM wechat_sync_attempts r WHERE r.sync_id = s.id AND r.trigger <> 'WORKER'),
+                  '-infinity')) AS round_start
+        FROM wechat_syncs s WHERE s.status = 'RETRYING'
+      ) rounds WHERE round_start < ${since}`;
     if (row.count > 0n) {
       active.push({
         key: "sync_retrying",

@@ -38,7 +38,7 @@ function createMetrics() {
     }),
     queueDepth: new Gauge({
       name: "parking_sync_queue_depth",
-      help: "WeChat syncs not yet synced, by status (pending, retrying, failed), read from the database at scrape time.",
+      help: "WeChat syncs not yet synced, by status (pending, retrying, failed, unverified), read from the database at scrape time.",
       labelNames: ["status"] as const,
       registers,
     }),

@@ -11,6 +11,7 @@ export async function scrapeMetrics(db: Db): Promise<{ contentType: string; body
     m.queueDepth.set({ status: "pending" }, stats.pending);
     m.queueDepth.set({ status: "retrying" }, stats.retrying);
     m.queueDepth.set({ status: "failed" }, stats.failed);
+    m.queueDepth.set({ status: "unverified" }, stats.unverified);
     m.queueDue.set(stats.due);
     m.queueLag.set(stats.lagSeconds);
     m.paused.set(stats.paused ? 1 : 0);

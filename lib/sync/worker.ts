@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { sqlOf, type Db, type Sql } from "@/lib/db/client";
-import { log } from "@/lib/log";
+import { log, scalarLog } from "@/lib/log";
 import { recordSyncAttempt } from "@/lib/metrics/record";
 import type { ExtPaymentClient } from "@/lib/wechatpay/client";
 import { MappingError, serializeExtPaymentBody, toExtPaymentBody } from "@/lib/wechatpay/mapping";
@@ -102,7 +102,8 @@ export async function pushSync(ctx: PushContext, sync: ReadySync): Promise<void>
   };
   await recordUntilDone(ctx, () => recordAttempt(ctx.sql, ctx.workerId, record, outcome), sync.id);
   recordSyncAttempt(outcome.attemptOutcome === "SUCCESS" ? "success" : outcome.attemptOutcome === "UNVERIFIED" ? "unverified" : outcome.attemptOutcome === "PERMANENT" ? "permanent" : "transient", result);
-  log.info(
+  // Every field is a scalar we produced or WeChat's code/host: no redaction pass on the hot path.
+  scalarLog.info(
     {
       worker: ctx.workerId,
       syncId: sync.id,
