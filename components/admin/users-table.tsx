@@ -1,5 +1,5 @@
 "use client";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, type CellContext } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { UserRowControls } from "@/components/admin/user-row-controls";
 import { useListTable } from "@/components/data-table/data-table";
@@ -13,6 +13,18 @@ import type { UserRow } from "@/lib/queries/users";
 
 type T = Pick<Messages, "users" | "roles" | "table" | "list">;
 const column = createColumnHelper<UserRow>();
+type Meta = { t: T; meId: number };
+
+/**
+ * A module-level component, reading the page's data from the table's meta: a server refresh after
+ * an action brings a new `t`, and a cell function made per render would remount the controls and
+ * lose the result they show.
+ */
+function ActionsCell({ row, table }: CellContext<UserRow, unknown>) {
+  const { t, meId } = table.options.meta as Meta;
+  const user = row.original;
+  return <UserRowControls user={{ id: user.id, username: user.username, role: user.role, disabled: user.disabled }} self={user.id === meId} t={t.users} roles={t.roles} />;
+}
 
 /** `meId`: the signed-in admin, whose own row has no role or disable controls. */
 export function getUserColumns(t: T, meId: number) {
@@ -56,16 +68,13 @@ export function getUserColumns(t: T, meId: number) {
       id: "actions",
       header: u.actions,
       meta: { cellClassName: "py-1" },
-      cell: (info) => {
-        const user = info.row.original;
-        return <UserRowControls user={{ id: user.id, username: user.username, role: user.role, disabled: user.disabled }} self={user.id === meId} t={u} roles={t.roles} />;
-      },
+      cell: ActionsCell,
     }),
   ];
 }
 
 export function UsersTable({ rows, meId, state, t }: { rows: UserRow[]; meId: number; state: ListState; t: T }) {
   const columns = useMemo(() => getUserColumns(t, meId), [t, meId]);
-  const table = useListTable({ rows, columns, getRowId: (row) => String(row.id) });
+  const table = useListTable({ rows, columns, getRowId: (row) => String(row.id), meta: { t, meId } satisfies Meta });
   return <ListView table={table} state={state} t={t} rowTestId={(row) => `user-${row.username}`} />;
 }

@@ -1,5 +1,5 @@
 "use client";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, type CellContext } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { VendorRowControls } from "@/components/admin/vendor-row-controls";
 import { useListTable } from "@/components/data-table/data-table";
@@ -12,6 +12,14 @@ import type { VendorRow } from "@/lib/queries/vendors";
 
 type T = Pick<Messages, "vendors" | "users" | "table" | "list">;
 const column = createColumnHelper<VendorRow>();
+type Meta = { t: T };
+
+/** Module-level, reading `t` from the table's meta, so a refresh after saving keeps the result shown (see users-table). */
+function ActionsCell({ row, table }: CellContext<VendorRow, unknown>) {
+  const { t } = table.options.meta as Meta;
+  const vendor = row.original;
+  return <VendorRowControls vendor={{ id: vendor.id, unionId: vendor.unionId, name: vendor.name, enabled: vendor.enabled }} t={t.vendors} />;
+}
 
 /** `envUnionId`: the vendor BOLINK_UNION_ID / BOLINK_UKEY reset on every start (edits there do not last). */
 export function getVendorColumns(t: T, envUnionId?: string) {
@@ -66,16 +74,13 @@ export function getVendorColumns(t: T, envUnionId?: string) {
       id: "actions",
       header: v.actions,
       meta: { cellClassName: "py-1" },
-      cell: (info) => {
-        const vendor = info.row.original;
-        return <VendorRowControls vendor={{ id: vendor.id, unionId: vendor.unionId, name: vendor.name, enabled: vendor.enabled }} t={v} />;
-      },
+      cell: ActionsCell,
     }),
   ];
 }
 
 export function VendorsTable({ rows, envUnionId, state, t }: { rows: VendorRow[]; envUnionId?: string; state: ListState; t: T }) {
   const columns = useMemo(() => getVendorColumns(t, envUnionId), [t, envUnionId]);
-  const table = useListTable({ rows, columns, getRowId: (row) => String(row.id) });
+  const table = useListTable({ rows, columns, getRowId: (row) => String(row.id), meta: { t } satisfies Meta });
   return <ListView table={table} state={state} t={t} rowTestId={(row) => `vendor-${row.unionId}`} />;
 }

@@ -8,6 +8,9 @@ import { cn } from "@/lib/utils";
 /**
  * A TanStack table for server-driven lists: the server has filtered, sorted and paged the rows,
  * so every model is manual; rows are keyed by their database id.
+ * flexRender mounts a cell function as a component: a cell holding state (row controls, inputs)
+ * must be a module-level component reading page data from `meta`, or the refresh after an action
+ * (a new `t`, new columns) remounts it and loses what it shows (components/admin/users-table.tsx).
  */
 export function useListTable<T>({
   rows,
