@@ -8,16 +8,16 @@ import os from "node:os";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
 import { listCards } from "../lib/queries/cards";
-import { feeSummary } from "../lib/queries/fees";
+import { feeReport } from "../lib/queries/fees";
 import { overview } from "../lib/queries/overview";
 import { getRenewal, listRenewals, renewalTotals } from "../lib/queries/renewals";
 import { syncsWhere } from "../lib/queries/syncs-filter";
 import { listSyncs, syncStatusCounts } from "../lib/queries/syncs";
 import { PAUSED_SETTING } from "../lib/sync/settings";
-import { listCardsQuery } from "../lib/validations/cards";
-import { feesQuery } from "../lib/validations/fees";
+import { cardsParams } from "../lib/validations/cards";
+import { parseFeesQuery } from "../lib/validations/fees";
 import { renewalsParams } from "../lib/validations/renewals";
-import { listSyncsQuery } from "../lib/validations/syncs";
+import { syncsParams } from "../lib/validations/syncs";
 import { percentile } from "./machine";
 
 const [url, runsArg, resultFile] = process.argv.slice(2);
@@ -57,8 +57,8 @@ const failedCode = (await one<{ last_code: string | null }>("SELECT last_code FR
 
 /** What app/(dashboard)/sync/page.tsx asks the database for, at once, as the page does. */
 async function syncPage(params: Record<string, string>) {
-  const query = listSyncsQuery.parse(params);
-  const filter = { code: query.code, park: query.park, from: query.from, to: query.to };
+  const { query } = syncsParams.parse(params);
+  const filter = { code: query.code, park: query.park, from: query.from, to: query.to, q: query.q };
   return Promise.all([
     listSyncs(db, query),
     syncStatusCounts(db),
@@ -90,9 +90,11 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: `${REFERENCE}sync status GROUP BY`, run: () => reference.statusCounts(), runs: 5 },
   { name: `${REFERENCE}overview fee sums, 31 days`, run: () => reference.overviewSums(new Date(Date.now() - 31 * 86_400_000)), runs: 5 },
   { name: "overview page (all its queries)", run: () => overview(db) },
-  { name: "fees page, this month by day", run: () => feeSummary(db, feesQuery.parse({})) },
-  { name: "fees, month × park, 2 years", run: () => feeSummary(db, feesQuery.parse({ by: "month", from: daysAgo(730), to: daysAgo(0) })) },
-  { name: "fees, one park by day, 2 years", run: () => feeSummary(db, feesQuery.parse({ by: "day", from: daysAgo(730), to: daysAgo(0), park })) },
+  // The fee report as the page reads it: totals, chart, subtotals and one page of rows in one statement.
+  { name: "fees page, this month by day", run: () => feeReport(db, parseFeesQuery({})) },
+  { name: "fees, month × park, 2 years", run: () => feeReport(db, parseFeesQuery({ by: "month", from: daysAgo(730), to: daysAgo(0) })) },
+  { name: "fees, every park by day, 2 years", run: () => feeReport(db, parseFeesQuery({ by: "day", from: daysAgo(730), to: daysAgo(0) })) },
+  { name: "fees, one park by day, 2 years", run: () => feeReport(db, parseFeesQuery({ by: "day", from: daysAgo(730), to: daysAgo(0), park })) },
   { name: "sync status counts", run: () => syncStatusCounts(db) },
   { name: "sync page (all its queries)", run: () => syncPage({}) },
   { name: "sync page, failed + code", run: () => syncPage({ status: "FAILED", code: failedCode }) },
@@ -102,6 +104,9 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, trade_no search", run: () => listRenewals(db, renewalsParams.parse({ q: middle.trade_no }).query) },
   { name: "renewals, page at 90 % depth", run: () => listRenewals(db, renewalsParams.parse({ after: renewalsParams.cursor("payTime", deep.booked_at, deep.id) }).query) },
   { name: "renewals, oldest first", run: () => listRenewals(db, renewalsParams.parse({ dir: "asc" }).query) },
+  { name: "renewals, fee mismatches", run: () => listRenewals(db, renewalsParams.parse({ mismatch: "1" }).query) },
+  { name: "renewals, fee mismatches, one park + month", run: () => listRenewals(db, renewalsParams.parse({ mismatch: "1", park, from: daysAgo(60), to: daysAgo(30) }).query) },
+  { name: "renewals, totals, fee mismatches", run: () => renewalTotals(db, renewalsParams.parse({ mismatch: "1" }).query) },
   { name: "renewals, failed syncs", run: () => listRenewals(db, renewalsParams.parse({ sync: "FAILED" }).query) },
   { name: "renewals, partial lowercase plate", run: () => listRenewals(db, renewalsParams.parse({ q: partialPlate }).query) },
   { name: "renewals, partial trade_no (last 10)", run: () => listRenewals(db, renewalsParams.parse({ q: middle.trade_no.slice(-10) }).query) },
@@ -111,7 +116,7 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, totals (capped), no filter", run: () => renewalTotals(db, renewalsParams.parse({}).query) },
   { name: "renewals, totals, one park + 3 months", run: () => renewalTotals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
   { name: "renewal detail", run: () => getRenewal(db, middle.id) },
-  { name: "cards expiring soon", run: () => listCards(db, listCardsQuery.parse({ status: "expiring" })) },
+  { name: "cards expiring soon", run: () => listCards(db, cardsParams.parse({ status: "expiring" }).query) },
 ];
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -61,6 +61,8 @@ export async function benchPages(cluster: BenchCluster, options: { renewals: num
     "/",
     "/fees",
     `/fees?by=month&from=${twoYearsAgo}&to=${today}`,
+    `/fees?from=${twoYearsAgo}&to=${today}`,
+    `/renewals?mismatch=1`,
     "/sync",
     "/sync?status=FAILED",
     "/renewals",

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma";
 import type { Db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
-import { checkCredentials } from "@/lib/auth/sign-in";
+import { checkCredentials, throttledPasswordCheck } from "@/lib/auth/sign-in";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { resendSyncs } from "@/lib/actions/sync";
 import { changeOwnPassword } from "@/lib/actions/account";
@@ -143,6 +143,36 @@ describe("sign-in", () => {
     expect(pair.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     const account = await db.loginThrottle.findUniqueOrThrow({ where: { key: "user:viewer" } });
     expect(account).toMatchObject({ failures: THROTTLE.pairFreeFailures + 1, lockedUntil: null });
+  });
+});
+
+describe("changing one's own password", () => {
+  beforeEach(async () => {
+    await db.loginThrottle.deleteMany();
+  });
+
+  it("counts wrong current passwords with the sign-in throttle, though the action's transaction rolls back", async () => {
+    const user = users.OPERATOR;
+    const wrong = THROTTLE.accountCeiling;
+    for (let i = 0; i < wrong; i++) {
+      expect(await changeOwnPassword.run(user, { currentPassword: `guess-${i}-long-enough`, newPassword: "another-long-password" })).toEqual({ error: "current password is wrong" });
+    }
+    expect(await db.loginThrottle.findUniqueOrThrow({ where: { key: "user:operator" } })).toMatchObject({ failures: wrong });
+    // The same counters: signing in to that account is now slowed (never refused), from anywhere.
+    const slept: number[] = [];
+    const result = await checkCredentials(db, { username: "operator", password: PASSWORD, ip: "10.0.9.1" }, { sleep: async (ms) => void slept.push(ms) });
+    expect(result).toMatchObject({ ok: true });
+    expect(slept).toEqual([THROTTLE.accountSlowdownStepMs]);
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(true);
+  });
+
+  it("the check behind both forms refuses even the right password while this account and address wait; another address gets in", async () => {
+    const keysFor = { username: "admin", ip: "10.0.9.2" };
+    const right = async () => true;
+    for (let i = 0; i <= THROTTLE.pairFreeFailures; i++) expect(await throttledPasswordCheck(db, keysFor, async () => false)).toBe("invalid");
+    expect(await throttledPasswordCheck(db, keysFor, right)).toBe("throttled");
+    expect(await throttledPasswordCheck(db, { ...keysFor, ip: "10.0.9.3" }, right)).toBe("ok");
   });
 });
 

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { feeSummary } from "@/lib/queries/fees";
 import { overview } from "@/lib/queries/overview";
 import { syncStatusCounts } from "@/lib/queries/syncs";
-import { feesQuery } from "@/lib/validations/fees";
+import { parseFeesQuery } from "@/lib/validations/fees";
 import { UKEY, UNION_ID, postCallback, signedNotice, validData } from "./helpers/callback-ledger";
 import { createTestDatabase } from "./helpers/database";
 
@@ -99,7 +99,7 @@ async function expectFeesMatchRaw() {
     ["month", "2026-10-31", "2026-11-30", null],
     ["month", "2026-11-01", "2026-11-01", "A"],
   ] as const) {
-    expect(await feeSummary(db, feesQuery.parse({ by, from, to, park: park ?? undefined }))).toEqual(await rawFeeSummary(by, from, to, park));
+    expect(await feeSummary(db, parseFeesQuery({ by, from, to, park: park ?? undefined }))).toEqual(await rawFeeSummary(by, from, to, park));
   }
 }
 
@@ -146,7 +146,7 @@ describe("fee_daily and fee_monthly rollups", () => {
     const [{ count }] = await db.$queryRawUnsafe<{ count: number }[]>("SELECT sum(count)::int AS count FROM fee_daily");
     expect(count).toBe(7);
     // Spot checks by hand: the boundary split and the conflicting amount left out.
-    const nov = await feeSummary(db, feesQuery.parse({ by: "day", from: "2026-11-01", to: "2026-11-02", park: "A" }));
+    const nov = await feeSummary(db, parseFeesQuery({ by: "day", from: "2026-11-01", to: "2026-11-02", park: "A" }));
     expect(nov.map((r) => [r.period, r.payCompany, r.count, r.paidFen, r.mismatched])).toEqual([
       ["2026-11-02", 0, 1, 12050, 0],
       ["2026-11-02", 1, 1, 3000, 1],

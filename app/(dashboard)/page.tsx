@@ -9,6 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
+import { syncErrorText } from "@/lib/i18n/sync-error";
 import { callbackHealth } from "@/lib/queries/callback-health";
 import { overview } from "@/lib/queries/overview";
 
@@ -63,7 +64,7 @@ export default async function OverviewPage() {
             <div key={status}>
               <dt><Badge tone={syncTone[status]}>{t.sync.statuses[status]}</Badge></dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums">
-                <Link href={`/sync?status=${status}`}>{data.counts[status]}</Link>
+                <Link href={`/sync?status=${status}`} data-testid={`overview-count-${status}`}>{data.counts[status]}</Link>
               </dd>
             </div>
           ))}
@@ -88,9 +89,9 @@ export default async function OverviewPage() {
           <ul className="divide-y divide-slate-100 text-sm">
             {data.latestFailures.map((sync) => (
               <li key={sync.id} className="flex items-center justify-between gap-3 py-1.5">
-                <Link href={`/renewals/${sync.renewal.id}`} className="min-w-0 truncate hover:underline">
+                <Link href={`/renewals/${sync.renewal.id}`} className="min-w-0 truncate hover:underline" data-testid="overview-failure">
                   {formatDateTime(sync.updatedAt)} · {sync.renewal.parkId} · {sync.renewal.carNumber ?? "—"} · {formatFen(sync.renewal.amountFen)} ·{" "}
-                  <span className="text-red-700">{sync.lastError ?? sync.lastCode}</span>
+                  <span className="text-red-700">{syncErrorText(t, sync.lastError) ?? sync.lastCode}</span>
                 </Link>
                 {hasRole(user.role, "OPERATOR") ? <ResendButton ids={[sync.id]} labels={t.sync} /> : null}
               </li>

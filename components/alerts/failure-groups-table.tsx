@@ -6,8 +6,9 @@ import { ResendGroupButton } from "@/components/alerts/resend-group-button";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import type { FailureGroupRow } from "@/lib/queries/failures";
+import { syncErrorText } from "@/lib/i18n/sync-error";
 
-type T = Pick<Messages, "failures" | "table" | "list" | "sync">;
+type T = Pick<Messages, "failures" | "table" | "list" | "sync" | "syncErrors">;
 const column = createColumnHelper<FailureGroupRow>();
 
 export function getFailureGroupColumns(t: T, canResend: boolean) {
@@ -30,7 +31,7 @@ export function getFailureGroupColumns(t: T, canResend: boolean) {
                 {kind.fix}
               </p>
               <p className="mt-1 text-slate-500">
-                {f.sample}: <span className="break-all font-mono">{row.sample}</span>
+                {f.sample}: <span className="break-all font-mono">{syncErrorText(t, row.sample)}</span>
               </p>
             </details>
           </div>

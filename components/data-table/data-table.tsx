@@ -1,6 +1,7 @@
 "use client";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Table, type TableOptions } from "@tanstack/react-table";
 import Link from "next/link";
+import { Fragment } from "react";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { listHref, type ListState } from "@/lib/list/params";
 import { cn } from "@/lib/utils";
@@ -39,12 +40,15 @@ export function DataTable<T>({
   state,
   t,
   rowTestId,
+  renderExpanded,
   className,
 }: {
   table: Table<T>;
   state?: ListState;
   t: Pick<Messages, "table" | "list">;
   rowTestId?: (row: T) => string;
+  /** A full-width row under an expanded row (row.getToggleExpandedHandler() opens it): details too long for a cell. */
+  renderExpanded?: (row: T) => React.ReactNode;
   className?: string;
 }) {
   const rows = table.getRowModel().rows;
@@ -85,13 +89,23 @@ export function DataTable<T>({
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50" data-testid={rowTestId?.(row.original)}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
+              <Fragment key={row.id}>
+                <tr className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50" data-testid={rowTestId?.(row.original)}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+                {renderExpanded && row.getIsExpanded() ? (
+                  <tr className="border-b border-slate-100 bg-slate-50" data-testid={rowTestId ? `${rowTestId(row.original)}-details` : undefined}>
+                    <td colSpan={row.getVisibleCells().length} className="px-3 py-2">
+                      {/* A viewport-wide box: on a phone the details stay readable without scrolling the table. */}
+                      <div className="sticky left-3 max-w-[calc(100vw-3rem)] md:max-w-3xl">{renderExpanded(row.original)}</div>
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             ))
           )}
         </tbody>

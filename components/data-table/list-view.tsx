@@ -26,6 +26,7 @@ export function ListView<T>({
   parks,
   t,
   rowTestId,
+  renderExpanded,
   summary,
   children,
   className,
@@ -37,6 +38,8 @@ export function ListView<T>({
   parks?: ParkOption[];
   t: Pick<Messages, "table" | "list">;
   rowTestId?: (row: T) => string;
+  /** Details under an expanded row (see DataTable). */
+  renderExpanded?: (row: T) => React.ReactNode;
   /** Shown between the filters and the table (totals). */
   summary?: React.ReactNode;
   /** Shown just above the table (bulk actions). */
@@ -49,7 +52,7 @@ export function ListView<T>({
       <ListToolbar filters={filters} state={state} parks={parks} t={t} />
       {summary}
       {children}
-      <DataTable table={table} state={state} t={t} rowTestId={rowTestId} className={className} />
+      <DataTable table={table} state={state} t={t} rowTestId={rowTestId} renderExpanded={renderExpanded} className={className} />
       {page ? <ListPager state={state} page={page} t={t} /> : null}
     </>
   );

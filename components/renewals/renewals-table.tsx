@@ -69,7 +69,7 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
       header: r.channel,
       meta: {
         hideOnPhone: true,
-        filters: [{ variant: "select", param: "channel", label: r.channel, options: (["0", "1"] as const).map((value) => ({ value, label: r.channels[value] })) }],
+        filters: [{ variant: "select", param: "channel", label: r.channel, options: [...(["0", "1"] as const).map((value) => ({ value, label: r.channels[value] })), { value: "none", label: r.channels.unknown }] }],
       },
       cell: (info) => r.channels[(info.getValue() === null ? "unknown" : String(info.getValue())) as keyof typeof r.channels] ?? r.channels.unknown,
     }),
@@ -88,6 +88,7 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
         filters: [
           { variant: "select", param: "payState", label: r.payState, options: (["1", "0"] as const).map((value) => ({ value, label: r.payStates[value] })) },
           { variant: "flag", param: "conflict", label: r.conflictOnly },
+          { variant: "flag", param: "mismatch", label: r.mismatchOnly },
         ],
       },
       cell: (info) => (

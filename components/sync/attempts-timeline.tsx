@@ -1,6 +1,7 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/i18n/format";
 import { signatureText } from "@/lib/i18n/signature";
+import { syncErrorText } from "@/lib/i18n/sync-error";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 
 type Attempt = {
@@ -24,7 +25,7 @@ type Confirmation = { confirmedBy: string | null; confirmedAt: Date | null };
 const tone: Record<Attempt["outcome"], Tone> = { SUCCESS: "green", TRANSIENT: "amber", PERMANENT: "red", UNVERIFIED: "amber" };
 
 /** Newest first: each attempt with what triggered it (the worker, or the operator who resent). */
-export function AttemptsTimeline({ attempts, confirmation, t }: { attempts: Attempt[]; confirmation?: Confirmation | null; t: Messages["sync"] }) {
+export function AttemptsTimeline({ attempts, confirmation, t, errors }: { attempts: Attempt[]; confirmation?: Confirmation | null; t: Messages["sync"]; errors: Messages["syncErrors"] }) {
   if (!attempts.length) return <p className="text-sm text-slate-500">{t.noAttempts}</p>;
   return (
     <ol className="space-y-2 border-l border-slate-200 pl-4" data-testid="attempts">
@@ -52,7 +53,7 @@ export function AttemptsTimeline({ attempts, confirmation, t }: { attempts: Atte
           </div>
           {attempt.code || attempt.message ? (
             <p className="text-slate-700">
-              {attempt.code} {attempt.message}
+              {attempt.code} {syncErrorText({ sync: t, syncErrors: errors }, attempt.message)}
             </p>
           ) : null}
           <details className="mt-1">

@@ -9,7 +9,7 @@ import type { Messages } from "@/lib/i18n/messages/zh-CN";
 type Props = {
   t: Messages["syncAdmin"] & Pick<Messages["sync"], "resent" | "resendNone">;
   failedMatching: number;
-  filter: { code?: string; park?: string; from?: string; to?: string };
+  filter: { code?: string; park?: string; from?: string; to?: string; q?: string };
   canResend: boolean;
   canPause: boolean;
   paused: boolean;

@@ -1,11 +1,13 @@
 import "server-only";
 import { cardStatus, chinaToday } from "@/lib/cards/periods";
 import type { Db } from "@/lib/db/client";
-import type { MonthCard } from "@/lib/generated/prisma";
+import type { MonthCard, Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
-import { cardsWhere } from "@/lib/queries/cards";
-import type { ListCardsQuery } from "@/lib/validations/cards";
+import { keysetArgs } from "@/lib/list/keyset";
+import type { Cursor } from "@/lib/list/params";
+import { CARD_SORTS, cardsWhere } from "@/lib/queries/cards-filter";
+import type { CardsQuery } from "@/lib/validations/cards";
 import { csvFilename, type CsvColumn } from "@/lib/export/csv";
 import { isoDay, parkNames, yuan } from "@/lib/export/values";
 
@@ -13,25 +15,23 @@ const BATCH = 2000;
 
 type Row = MonthCard & { parkName: string | null };
 
-/** Cards in the page's order (soonest period end first), by (period_end, id) keyset. */
-async function* batches(db: Db, query: ListCardsQuery): AsyncGenerator<Row[]> {
-  let after: ListCardsQuery["after"];
+/** Cards in the page's order (by days left, soonest first unless asked otherwise), by (period_end, id) keyset. */
+async function* batches(db: Db, query: CardsQuery): AsyncGenerator<Row[]> {
+  const today = chinaToday();
+  let after: Cursor | undefined;
   for (;;) {
-    const rows = await db.monthCard.findMany({
-      where: { ...cardsWhere({ ...query, after }), periodEnd: { not: null } },
-      orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
-      take: BATCH,
-    });
+    const args = keysetArgs(CARD_SORTS[query.sort], { dir: query.dir, perPage: BATCH, after }, cardsWhere(query, today));
+    const rows = (await db.monthCard.findMany(args as Prisma.MonthCardFindManyArgs)).slice(0, BATCH);
     const names = await parkNames(db, rows.map((row) => row.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
     const last = rows[rows.length - 1];
     if (rows.length < BATCH || !last.periodEnd) return;
-    after = { end: last.periodEnd, id: last.id };
+    after = { value: last.periodEnd, id: last.id };
   }
 }
 
 /** The card list as filtered; `status=expiring` is the "cards expiring soon" list an operator chases. */
-export function cardsExport(db: Db, query: ListCardsQuery, t: Messages) {
+export function cardsExport(db: Db, query: CardsQuery, t: Messages) {
   const c = t.cards;
   const today = chinaToday();
   const columns: CsvColumn<Row>[] = [
@@ -48,5 +48,5 @@ export function cardsExport(db: Db, query: ListCardsQuery, t: Messages) {
     { header: c.lastRenewal, kind: "date", value: (row) => formatDateTime(row.lastRenewalAt) },
   ];
   const filename = csvFilename("cards", [query.status ?? "all", isoDay(today), query.park && `park-${query.park}`, query.q && `q-${query.q}`]);
-  return { filename, columns, batches: batches(db, { ...query, after: undefined }) };
+  return { filename, columns, batches: batches(db, query) };
 }

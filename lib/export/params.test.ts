@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { feesQuery } from "@/lib/validations/fees";
 import { z } from "zod";
 import { blankToUndefined, optionalParam as optional } from "@/lib/validations/search-params";
 import { exportHref, parseExportParams } from "./params";
@@ -16,6 +15,12 @@ const listRenewalsQuery = z.object({
   perPage: z.preprocess(blankToUndefined, z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).default(50).catch(50)),
 });
 
+// One with a defaulted enum, as the fee report had before it moved onto the kit.
+const reportQuery = z.object({
+  by: z.preprocess(blankToUndefined, z.enum(["day", "month"]).default("day").catch("day")),
+  to: optional(z.iso.date()),
+});
+
 const params = (text: string) => new URLSearchParams(text);
 
 describe("parseExportParams", () => {
@@ -26,16 +31,16 @@ describe("parseExportParams", () => {
 
   it("names what a page would silently drop: impossible dates, bad enums, control characters", () => {
     expect(parseExportParams(listRenewalsQuery, params("from=2026-99-99&sync=LOST&park=%00"))).toEqual({ ok: false, invalid: ["from", "sync", "park"], unknown: [] });
-    expect(parseExportParams(feesQuery, params("by=week&to=2026-02-30"))).toEqual({ ok: false, invalid: ["by", "to"], unknown: [] });
+    expect(parseExportParams(reportQuery, params("by=week&to=2026-02-30"))).toEqual({ ok: false, invalid: ["by", "to"], unknown: [] });
     expect(parseExportParams(listRenewalsQuery, params("dir=sideways&perPage=7"))).toEqual({ ok: false, invalid: ["dir", "perPage"], unknown: [] });
   });
 
   it("refuses parameters the list does not know", () => {
-    expect(parseExportParams(feesQuery, params("by=day&plate=x"))).toEqual({ ok: false, invalid: [], unknown: ["plate"] });
+    expect(parseExportParams(reportQuery, params("by=day&plate=x"))).toEqual({ ok: false, invalid: [], unknown: ["plate"] });
   });
 
   it("keeps the schema's defaults for what is absent", () => {
-    expect(parseExportParams(feesQuery, params(""))).toMatchObject({ ok: true, query: { by: "day" } });
+    expect(parseExportParams(reportQuery, params(""))).toMatchObject({ ok: true, query: { by: "day" } });
   });
 });
 

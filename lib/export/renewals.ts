@@ -3,10 +3,11 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
-import { renewalListSelect } from "@/lib/queries/renewals";
+import { syncErrorText } from "@/lib/i18n/sync-error";
+import { renewalListSelect, resolveRenewalsWhere } from "@/lib/queries/renewals";
 import { keysetArgs } from "@/lib/list/keyset";
 import type { Cursor } from "@/lib/list/params";
-import { RENEWAL_SORTS, renewalSortValue, renewalsWhere } from "@/lib/queries/renewals-filter";
+import { RENEWAL_SORTS, renewalSortValue } from "@/lib/queries/renewals-filter";
 import type { RenewalsQuery } from "@/lib/validations/renewals";
 import { csvFilename, type CsvColumn } from "@/lib/export/csv";
 import { dateRange, parkNames, yuan, isoDay } from "@/lib/export/values";
@@ -24,9 +25,10 @@ type Row = Prisma.RenewalGetPayload<{ select: typeof select }> & { parkName: str
 /** Every row matching the filters (not just one page), read by keyset so memory stays flat. */
 async function* batches(db: Db, query: RenewalsQuery): AsyncGenerator<Row[]> {
   let after: Cursor | undefined;
+  const where = await resolveRenewalsWhere(db, query);
   for (;;) {
     // In the page's sort, from its first row: the export ignores the page's own cursor.
-    const args = keysetArgs(RENEWAL_SORTS[query.sort], { dir: query.dir, perPage: BATCH - 1, after }, renewalsWhere(query));
+    const args = keysetArgs(RENEWAL_SORTS[query.sort], { dir: query.dir, perPage: BATCH - 1, after }, where);
     const rows = await db.renewal.findMany({ ...(args as { where: Prisma.RenewalWhereInput }), select });
     const names = await parkNames(db, rows.map((row) => row.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
@@ -55,7 +57,7 @@ export function renewalsExport(db: Db, query: RenewalsQuery, t: Messages) {
     { header: r.payState, value: (row) => r.payStates[String(row.payState) as "0" | "1"] },
     { header: r.syncState, value: (row) => t.sync.statuses[row.sync?.status ?? "NONE"] },
     { header: t.sync.code, value: (row) => row.sync?.lastCode },
-    { header: t.sync.lastError, value: (row) => row.sync?.lastError },
+    { header: t.sync.lastError, value: (row) => syncErrorText(t, row.sync?.lastError ?? null) },
     { header: r.conflict, value: (row) => (row.hasConflict ? t.exports.yes : null) },
   ];
   const filename = csvFilename("renewals", [dateRange(query.from, query.to), query.park && `park-${query.park}`, query.sync && query.sync.toLowerCase(), query.q && `q-${query.q}`]);

@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
+import { syncErrorText } from "@/lib/i18n/sync-error";
 import { syncsWhere } from "@/lib/queries/syncs-filter";
-import type { ListSyncsQuery } from "@/lib/validations/syncs";
+import type { SyncsQuery } from "@/lib/validations/syncs";
 import { csvFilename, type CsvColumn } from "@/lib/export/csv";
 import { dateRange, parkNames, yuan } from "@/lib/export/values";
 
@@ -25,10 +26,10 @@ const select = {
 type Row = Prisma.WechatSyncGetPayload<{ select: typeof select }> & { parkName: string | null };
 
 /** Every sync matching the page's filters, newest first, by id keyset. */
-async function* batches(db: Db, query: ListSyncsQuery): AsyncGenerator<Row[]> {
+async function* batches(db: Db, query: SyncsQuery): AsyncGenerator<Row[]> {
   let after: number | undefined;
   for (;;) {
-    const rows = await db.wechatSync.findMany({ where: syncsWhere({ ...query, after }), orderBy: { id: "desc" }, take: BATCH, select });
+    const rows = await db.wechatSync.findMany({ where: after ? { AND: [syncsWhere(query), { id: { lt: after } }] } : syncsWhere(query), orderBy: { id: "desc" }, take: BATCH, select });
     const names = await parkNames(db, rows.map((row) => row.renewal.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.renewal.parkId) ?? null }));
     if (rows.length < BATCH) return;
@@ -36,7 +37,7 @@ async function* batches(db: Db, query: ListSyncsQuery): AsyncGenerator<Row[]> {
   }
 }
 
-export function syncsExport(db: Db, query: ListSyncsQuery, t: Messages) {
+export function syncsExport(db: Db, query: SyncsQuery, t: Messages) {
   const r = t.renewals;
   const s = t.sync;
   const columns: CsvColumn<Row>[] = [
@@ -52,10 +53,10 @@ export function syncsExport(db: Db, query: ListSyncsQuery, t: Messages) {
     { header: s.attemptCount, kind: "number", value: (row) => row.attemptCount },
     { header: s.httpStatus, value: (row) => row.lastHttpStatus },
     { header: s.code, value: (row) => row.lastCode },
-    { header: s.lastError, value: (row) => row.lastError },
+    { header: s.lastError, value: (row) => syncErrorText(t, row.lastError) },
     { header: s.nextAttempt, kind: "date", value: (row) => (row.status === "PENDING" || row.status === "RETRYING" ? formatDateTime(row.nextAttemptAt) : null) },
     { header: s.syncedAt, kind: "date", value: (row) => (row.syncedAt ? formatDateTime(row.syncedAt) : null) },
   ];
   const filename = csvFilename("syncs", [dateRange(query.from, query.to), query.status?.toLowerCase(), query.park && `park-${query.park}`, query.code && `code-${query.code}`]);
-  return { filename, columns, batches: batches(db, { ...query, after: undefined }) };
+  return { filename, columns, batches: batches(db, query) };
 }

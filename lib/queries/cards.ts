@@ -1,38 +1,33 @@
 import "server-only";
-import { chinaToday, EXPIRING_WITHIN_DAYS } from "@/lib/cards/periods";
+import { cardStatus, chinaToday } from "@/lib/cards/periods";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
-import type { ListCardsQuery } from "@/lib/validations/cards";
+import { keysetArgs, keysetPage } from "@/lib/list/keyset";
+import { CARD_SORTS, cardsWhere } from "@/lib/queries/cards-filter";
+import { cardsParams, type CardsQuery } from "@/lib/validations/cards";
 
-export const CARD_PAGE_SIZE = 50;
+const cardListSelect = {
+  id: true,
+  parkId: true,
+  cardId: true,
+  carNumber: true,
+  periodStart: true,
+  periodEnd: true,
+  renewalCount: true,
+  totalPaidFen: true,
+  lastRenewalAt: true,
+} satisfies Prisma.MonthCardSelect;
 
-export function cardsWhere(query: ListCardsQuery, today = chinaToday()): Prisma.MonthCardWhereInput {
-  const soon = new Date(today.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000);
-  const and: Prisma.MonthCardWhereInput[] = [];
-  if (query.status === "expiring") and.push({ periodEnd: { gte: today, lte: soon } });
-  if (query.status === "active") and.push({ periodEnd: { gt: soon } });
-  if (query.status === "expired") and.push({ periodEnd: { lt: today } });
-  if (query.park) and.push({ parkId: query.park });
-  if (query.q) and.push({ OR: [{ carNumber: query.q }, { cardId: query.q }] });
-  if (query.after) {
-    const { end, id } = query.after;
-    and.push({ OR: [{ periodEnd: { gt: end } }, { periodEnd: end, id: { gt: id } }] });
-  }
-  return and.length ? { AND: and } : {};
+/** One page of cards by keyset on (period_end, id); each row with its status and days left today (China time). */
+export async function listCards(db: Db, query: CardsQuery) {
+  const today = chinaToday();
+  const args = keysetArgs(CARD_SORTS[query.sort], query, cardsWhere(query, today));
+  const rows = await db.monthCard.findMany({ ...args, select: cardListSelect } as { where: Prisma.MonthCardWhereInput; select: typeof cardListSelect });
+  const page = keysetPage(rows, query, (row) => cardsParams.cursor(query.sort, row.periodEnd!, row.id));
+  return { ...page, rows: page.rows.map((row) => ({ ...row, totalPaidFen: Number(row.totalPaidFen), ...cardStatus(row.periodEnd, today) })) };
 }
 
-/** Cards by the day their period ends, soonest first: the order an operator chases renewals in. */
-export async function listCards(db: Db, query: ListCardsQuery) {
-  const rows = await db.monthCard.findMany({
-    // Cards whose notices carried no start/end dates have no period to list here.
-    where: { ...cardsWhere(query), periodEnd: { not: null } },
-    orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
-    take: CARD_PAGE_SIZE + 1,
-  });
-  const page = rows.slice(0, CARD_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > CARD_PAGE_SIZE && last?.periodEnd ? `${last.periodEnd.toISOString().slice(0, 10)}~${last.id}` : null };
-}
+export type CardRow = Awaited<ReturnType<typeof listCards>>["rows"][number];
 
 export async function getCard(db: Db, id: number) {
   return db.monthCard.findUnique({

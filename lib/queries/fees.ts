@@ -1,17 +1,34 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { FeesQuery } from "@/lib/validations/fees";
+import { feesParams, type FeesQuery } from "@/lib/validations/fees";
 
-export type FeeRow = {
-  period: string;
-  parkId: string;
-  payCompany: number | null;
+export type FeeSums = {
   count: number;
   paidFen: number;
   arrivedFen: number;
   feeFen: number;
-  /** Rows whose arrive_money or fee was missing count as consistent only if both were sent. */
+  /** Entries whose paid ≠ arrived + fee, or whose arrived or fee was not sent. */
   mismatched: number;
+};
+
+export type FeeRow = FeeSums & { period: string; parkId: string; payCompany: number | null };
+
+/** A period's sums over every park and channel, and how many report rows (groups) it has. */
+export type FeePeriod = FeeSums & { period: string; groups: number };
+
+export type FeeReport = {
+  /** Every group in the range (not just this page). */
+  totals: FeeSums & { groups: number };
+  /** Paid per period, oldest first: the chart. */
+  series: { period: string; paidFen: number }[];
+  /** One page of rows, newest period first, then park, then channel. */
+  rows: FeeRow[];
+  /** The row after the page, if any: tells whether the last period on the page goes on. */
+  following: FeeRow | null;
+  /** Whole-period sums of the periods on this page, for their subtotal lines. */
+  periods: FeePeriod[];
+  next: string | null;
+  prev: string | null;
 };
 
 /** Whole months inside [from, to] (days, inclusive) as [first, end) month starts; empty (first = end) for days. */
@@ -25,61 +42,118 @@ function wholeMonths(query: FeesQuery): [string, string] {
 }
 
 /**
- * Fee entries summed per China-time day or month × park × channel, from the rollups kept exact by
- * triggers on fee_entries: whole months from fee_monthly, the days of partial months (and every
- * day, by day) from fee_daily. The rows read grow with parks × periods, never with renewals.
+ * Fee entries summed per China-time day or month × park × channel ($1 unit … $6 park), from the
+ * rollups kept exact by triggers on fee_entries: whole months from fee_monthly, the days of
+ * partial months (and every day, by day) from fee_daily. The rows read grow with parks × periods,
+ * never with renewals. pay_company is -1 where Bolink sent none (a key column cannot be NULL);
+ * `ord` sorts that channel last.
  */
-export async function feeSummary(db: Db, query: FeesQuery): Promise<FeeRow[]> {
-  // Plain parameters only: Prisma.raw/Prisma.sql fragments are not recognised once Next bundles
-  // the generated client (a second copy of its Sql class), and would be sent as values.
-  const unit = query.by === "month" ? "month" : "day";
-  const format = query.by === "month" ? "YYYY-MM" : "YYYY-MM-DD";
-  const park = query.park ?? null;
-  const [first, end] = wholeMonths(query);
-  const rows = await db.$queryRaw<
-    { period: string; park_id: string; pay_company: number | null; count: bigint; paid: bigint; arrived: bigint; fee: bigint; mismatched: bigint }[]
-  >`
-    SELECT to_char(p, ${format}) AS period, park_id, nullif(pay_company, -1) AS pay_company,
-           sum(count) AS count, sum(paid_fen) AS paid, sum(arrived_fen) AS arrived, sum(fee_fen) AS fee, sum(mismatched) AS mismatched
+const NO_CHANNEL_LAST = 2_147_483_647;
+const GROUPS = `
+  groups AS (
+    SELECT p, park_id, pay_company, CASE WHEN pay_company = -1 THEN ${NO_CHANNEL_LAST} ELSE pay_company END AS ord, sum(count)::bigint AS count, sum(paid_fen)::bigint AS paid, sum(arrived_fen)::bigint AS arrived,
+           sum(fee_fen)::bigint AS fee, sum(mismatched)::bigint AS mismatched
     FROM (
-      SELECT month::timestamp AS p, park_id, pay_company, count, paid_fen, arrived_fen, fee_fen, mismatched
+      SELECT month AS p, park_id, pay_company, count, paid_fen, arrived_fen, fee_fen, mismatched
       FROM fee_monthly
-      WHERE month >= ${first}::date AND month < ${end}::date AND (${park}::text IS NULL OR park_id = ${park})
+      WHERE month >= $2::date AND month < $3::date AND ($6::text IS NULL OR park_id = $6::text)
       UNION ALL
-      SELECT date_trunc(${unit}, day::timestamp), park_id, pay_company, count, paid_fen, arrived_fen, fee_fen, mismatched
+      SELECT date_trunc($1::text, day::timestamp)::date, park_id, pay_company, count, paid_fen, arrived_fen, fee_fen, mismatched
       FROM fee_daily
-      WHERE day >= ${query.from}::date AND day <= ${query.to}::date AND (day < ${first}::date OR day >= ${end}::date)
-        AND (${park}::text IS NULL OR park_id = ${park})) AS parts
-    GROUP BY p, park_id, pay_company
-    ORDER BY p DESC, park_id, nullif(pay_company, -1)`;
-  return rows.map((row) => ({
-    period: row.period,
-    parkId: row.park_id,
-    payCompany: row.pay_company,
-    count: Number(row.count),
-    paidFen: Number(row.paid),
-    arrivedFen: Number(row.arrived),
-    feeFen: Number(row.fee),
-    mismatched: Number(row.mismatched),
-  }));
+      WHERE day >= $4::date AND day <= $5::date AND (day < $2::date OR day >= $3::date)
+        AND ($6::text IS NULL OR park_id = $6::text)) AS parts
+    GROUP BY p, park_id, pay_company)`;
+
+const sumsJson = (alias: string) =>
+  `'count', ${alias}.count, 'paidFen', ${alias}.paid, 'arrivedFen', ${alias}.arrived, 'feeFen', ${alias}.fee, 'mismatched', ${alias}.mismatched`;
+
+/**
+ * The whole page in one statement: totals, the chart's series, one page of rows (plus the one
+ * after it) and the whole-period subtotals of the periods on the page. The rows are paged by
+ * their key in display order ($8 mode, $9–$11 the cursor's period, channel order and park): `after`
+ * starts past the key, `before` ends just before it.
+ */
+const REPORT_SQL = `
+  WITH ${GROUPS},
+  numbered AS (SELECT *, row_number() OVER (ORDER BY p DESC, park_id, ord) AS n FROM groups),
+  bounds AS (
+    SELECT CASE $8::text
+      WHEN 'after' THEN (SELECT count(*) FROM groups
+                         WHERE p > $9::date OR (p = $9::date AND (park_id < $11::text OR (park_id = $11::text AND ord <= $10::int))))
+      WHEN 'before' THEN greatest(0, (SELECT count(*) FROM groups
+                         WHERE p > $9::date OR (p = $9::date AND (park_id < $11::text OR (park_id = $11::text AND ord < $10::int)))) - $7::int)
+      ELSE 0 END AS lo),
+  page AS (SELECT numbered.* FROM numbered, bounds WHERE n > lo AND n <= lo + $7::int + 1),
+  periods AS (
+    SELECT p, count(*) AS groups, sum(count) AS count, sum(paid) AS paid, sum(arrived) AS arrived, sum(fee) AS fee, sum(mismatched) AS mismatched
+    FROM groups GROUP BY p)
+  SELECT
+    (SELECT lo FROM bounds)::int AS lo,
+    (SELECT json_build_object('groups', count(*), 'count', coalesce(sum(count), 0), 'paidFen', coalesce(sum(paid), 0),
+            'arrivedFen', coalesce(sum(arrived), 0), 'feeFen', coalesce(sum(fee), 0), 'mismatched', coalesce(sum(mismatched), 0))
+     FROM groups) AS totals,
+    (SELECT coalesce(json_agg(json_build_object('period', to_char(p, $12::text), 'paidFen', paid) ORDER BY p), '[]') FROM periods) AS series,
+    (SELECT coalesce(json_agg(json_build_object('period', to_char(g.p, $12::text), 'parkId', g.park_id, 'payCompany', nullif(g.pay_company, -1), ${sumsJson("g")})
+            ORDER BY g.n), '[]') FROM page AS g) AS rows,
+    (SELECT coalesce(json_agg(json_build_object('period', to_char(s.p, $12::text), 'groups', s.groups, ${sumsJson("s")}) ORDER BY s.p DESC), '[]')
+     FROM periods AS s WHERE s.p IN (SELECT p FROM page)) AS periods`;
+
+type ReportRow = { lo: number; totals: FeeReport["totals"]; series: FeeReport["series"]; rows: FeeRow[]; periods: FeePeriod[] };
+
+const periodFormat = (query: FeesQuery) => (query.by === "month" ? "YYYY-MM" : "YYYY-MM-DD");
+
+function groupParams(query: FeesQuery) {
+  const [first, end] = wholeMonths(query);
+  return [query.by === "month" ? "month" : "day", first, end, query.from, query.to, query.park ?? null];
 }
 
-export function totals(rows: FeeRow[]) {
-  return rows.reduce(
-    (sum, row) => ({
-      count: sum.count + row.count,
-      paidFen: sum.paidFen + row.paidFen,
-      arrivedFen: sum.arrivedFen + row.arrivedFen,
-      feeFen: sum.feeFen + row.feeFen,
-      mismatched: sum.mismatched + row.mismatched,
-    }),
-    { count: 0, paidFen: 0, arrivedFen: 0, feeFen: 0, mismatched: 0 },
+/** A row's place in the report's order, as a list-kit cursor: "period|channel|park~0". */
+export function feeCursor(row: Pick<FeeRow, "period" | "parkId" | "payCompany">): string {
+  return feesParams.cursor("period", `${row.period}|${row.payCompany ?? -1}|${row.parkId}`, 0);
+}
+
+function decodeFeeCursor(text: string): { day: string; channel: number; park: string } | null {
+  const match = /^(\d{4}-\d{2}(?:-\d{2})?)\|(-1|0|1)\|(.*)$/s.exec(text);
+  if (!match) return null;
+  return { day: match[1].length === 7 ? `${match[1]}-01` : match[1], channel: Number(match[2]), park: match[3] };
+}
+
+/** What the fees page shows, in one statement whatever the number of renewals. */
+export async function feeReport(db: Db, query: FeesQuery): Promise<FeeReport> {
+  const cursor = query.after ?? query.before;
+  const key = cursor && typeof cursor.value === "string" ? decodeFeeCursor(cursor.value) : null;
+  const mode = key ? (query.after ? "after" : "before") : "first";
+  const [result] = await db.$queryRawUnsafe<ReportRow[]>(
+    REPORT_SQL,
+    ...groupParams(query),
+    query.perPage,
+    mode,
+    key?.day ?? null,
+    key ? (key.channel === -1 ? NO_CHANNEL_LAST : key.channel) : null,
+    key?.park ?? null,
+    periodFormat(query),
   );
+  const rows = result.rows.slice(0, query.perPage);
+  const following = result.rows[query.perPage] ?? null;
+  return {
+    totals: result.totals,
+    series: result.series,
+    rows,
+    following,
+    periods: result.periods,
+    next: following && rows.length ? feeCursor(rows[rows.length - 1]) : null,
+    prev: result.lo > 0 && rows.length ? feeCursor(rows[0]) : null,
+  };
 }
 
-/** Paid per period across parks and channels, oldest first, for the chart. */
-export function paidByPeriod(rows: FeeRow[]): { period: string; paidFen: number }[] {
-  const byPeriod = new Map<string, number>();
-  for (const row of rows) byPeriod.set(row.period, (byPeriod.get(row.period) ?? 0) + row.paidFen);
-  return [...byPeriod].map(([period, paidFen]) => ({ period, paidFen })).sort((a, b) => a.period.localeCompare(b.period));
+/** Every row of the report, for the CSV export (rows grow with parks × periods, not renewals). */
+export async function feeSummary(db: Db, query: FeesQuery): Promise<FeeRow[]> {
+  return db.$queryRawUnsafe<FeeRow[]>(
+    `WITH ${GROUPS}
+     SELECT to_char(p, $7::text) AS "period", park_id AS "parkId", nullif(pay_company, -1) AS "payCompany", count::int AS "count",
+            paid::float8 AS "paidFen", arrived::float8 AS "arrivedFen", fee::float8 AS "feeFen", mismatched::int AS "mismatched"
+     FROM groups ORDER BY p DESC, park_id, ord`,
+    ...groupParams(query),
+    periodFormat(query),
+  );
 }

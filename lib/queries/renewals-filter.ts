@@ -22,10 +22,11 @@ export function renewalsWhere(query: Partial<RenewalsQuery>): Prisma.RenewalWher
   if (booked) and.push({ bookedAt: booked });
   if (query.park) and.push({ parkId: query.park });
   if (query.q) and.push(textSearch(query.q, ["carNumber", "cardId", "tradeNo", "outTradeNo"], "carNumber") as Prisma.RenewalWhereInput);
-  if (query.channel !== undefined) and.push({ payCompany: Number(query.channel) });
+  if (query.channel !== undefined) and.push({ payCompany: query.channel === "none" ? null : Number(query.channel) });
   if (query.payState !== undefined) and.push({ payState: Number(query.payState) });
   if (query.sync === "NONE") and.push({ sync: { is: null } });
   else if (query.sync) and.push({ sync: { is: { status: query.sync } } });
   if (query.conflict) and.push({ hasConflict: true });
+  if (query.mismatch) and.push({ feeMismatch: true });
   return and.length ? { AND: and } : {};
 }

@@ -1,31 +1,37 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { SyncStatus } from "@/lib/generated/prisma";
-import { syncsWhere } from "@/lib/queries/syncs-filter";
-import type { ListSyncsQuery } from "@/lib/validations/syncs";
+import { SyncStatus, type Prisma } from "@/lib/generated/prisma";
+import { keysetArgs, keysetPage } from "@/lib/list/keyset";
+import { SYNC_SORTS, syncSortKey, syncsWhere } from "@/lib/queries/syncs-filter";
+import { syncsParams, type SyncsQuery } from "@/lib/validations/syncs";
 
-export const SYNC_PAGE_SIZE = 50;
+const syncListSelect = {
+  id: true,
+  status: true,
+  attemptCount: true,
+  nextAttemptAt: true,
+  lastHttpStatus: true,
+  lastCode: true,
+  lastError: true,
+  lastSignatureCheck: true,
+  roundTrigger: true,
+  roundRequestedBy: true,
+  syncedAt: true,
+  updatedAt: true,
+  renewal: { select: { id: true, parkId: true, carNumber: true, tradeNo: true, outTradeNo: true, amountFen: true, payTime: true, bookedAt: true } },
+} satisfies Prisma.WechatSyncSelect;
 
-/** Newest first by id (keyset), with the renewal's identifying fields. */
-export async function listSyncs(db: Db, query: ListSyncsQuery) {
-  const rows = await db.wechatSync.findMany({
-    where: syncsWhere(query),
-    orderBy: { id: "desc" },
-    take: SYNC_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      status: true,
-      attemptCount: true,
-      nextAttemptAt: true,
-      lastHttpStatus: true,
-      lastCode: true,
-      lastError: true,
-      syncedAt: true,
-      renewal: { select: { id: true, parkId: true, carNumber: true, tradeNo: true, outTradeNo: true, amountFen: true, payTime: true } },
-    },
+/**
+ * One page of syncs by keyset on the chosen sort (last attempt, newest first, by default): an
+ * index range read however deep the page; one extra row tells whether there is more.
+ */
+export async function listSyncs(db: Db, query: SyncsQuery) {
+  const args = keysetArgs(SYNC_SORTS[query.sort], query, syncsWhere(query));
+  const rows = await db.wechatSync.findMany({ ...args, select: syncListSelect } as { where: Prisma.WechatSyncWhereInput; select: typeof syncListSelect });
+  return keysetPage(rows, query, (row) => {
+    const key = syncSortKey(query.sort, row);
+    return syncsParams.cursor(query.sort, key.value, key.id);
   });
-  const page = rows.slice(0, SYNC_PAGE_SIZE);
-  return { rows: page, next: rows.length > SYNC_PAGE_SIZE ? page[page.length - 1].id : null };
 }
 
 export type SyncRow = Awaited<ReturnType<typeof listSyncs>>["rows"][number];

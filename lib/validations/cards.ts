@@ -1,21 +1,20 @@
-import { z } from "zod";
-import { optionalParam as optional } from "@/lib/validations/search-params";
+// The month-card list's URL state: one definition for the page, its toolbar, the CSV export and the tests.
+import { defineListParams, param } from "@/lib/list/params";
 
+export const CARD_STATUSES = ["expiring", "active", "expired"] as const;
 
-export const listCardsQuery = z.object({
-  status: optional(z.enum(["active", "expiring", "expired"])),
-  park: optional(z.string().trim().max(64)),
-  q: optional(z.string().trim().max(64)),
-  /** Keyset position "YYYY-MM-DD~id" in (period_end, id) order. */
-  after: optional(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}~\d{1,12}$/)
-      .transform((value) => {
-        const [day, id] = value.split("~");
-        return { end: new Date(`${day}T00:00:00Z`), id: Number(id) };
-      }),
-  ),
+export const cardsParams = defineListParams({
+  filters: {
+    status: param.oneOf(CARD_STATUSES),
+    park: param.text(),
+    /** Plate or card id: partial, any case. */
+    q: param.text(),
+  },
+  // Days left is the period's end day: soonest first, the order an operator chases renewals in.
+  sorts: { daysLeft: "day" },
+  defaultSort: "daysLeft",
+  defaultDir: "asc",
 });
 
-export type ListCardsQuery = z.infer<typeof listCardsQuery>;
+export type CardsQuery = ReturnType<typeof cardsParams.parse>["query"];
+export type CardSort = CardsQuery["sort"];

@@ -1,21 +1,26 @@
-import { z } from "zod";
-import { blankToUndefined } from "@/lib/validations/search-params";
-import { chinaToday } from "@/lib/cards/periods";
+// The fee report's URL state, on the list kit: one definition for the page, its toolbar, the CSV
+// export and the tests.
+import { chinaDay } from "@/lib/list/dates";
+import { defineListParams, param } from "@/lib/list/params";
 
-// A real calendar day: 2026-99-99 matches the shape but would make an Invalid Date downstream.
-const day = z.iso.date();
+export const FEE_GRANULARITIES = ["day", "month"] as const;
 
-/** Default: this month so far, by day. */
-export const feesQuery = z
-  .object({
-    by: z.preprocess(blankToUndefined, z.enum(["day", "month"]).default("day").catch("day")),
-    from: z.preprocess(blankToUndefined, day.optional().catch(undefined)),
-    to: z.preprocess(blankToUndefined, day.optional().catch(undefined)),
-    park: z.preprocess(blankToUndefined, z.string().trim().max(64).optional().catch(undefined)),
-  })
-  .transform((query) => {
-    const today = chinaToday().toISOString().slice(0, 10);
-    return { ...query, from: query.from ?? `${today.slice(0, 8)}01`, to: query.to ?? today };
-  });
+export const feesParams = defineListParams({
+  filters: { by: param.oneOf(FEE_GRANULARITIES), from: param.day(), to: param.day(), park: param.text() },
+  // Report rows are groups, not records: the cursor is the row's key, "period|park|channel".
+  sorts: { period: "text" },
+  defaultSort: "period",
+});
 
-export type FeesQuery = z.infer<typeof feesQuery>;
+export type FeesListQuery = ReturnType<typeof feesParams.parse>["query"];
+
+/** A fee report request with its defaults filled in: this month so far (China time), by day. */
+export type FeesQuery = Omit<FeesListQuery, "by" | "from" | "to"> & { by: (typeof FEE_GRANULARITIES)[number]; from: string; to: string };
+
+export function feesQuery(list: FeesListQuery, now = new Date()): FeesQuery {
+  const today = chinaDay(now);
+  return { ...list, by: list.by ?? "day", from: list.from ?? `${today.slice(0, 8)}01`, to: list.to ?? today };
+}
+
+/** Parses a fee report URL (page, export, tests) straight to its query. */
+export const parseFeesQuery = (raw: Record<string, string | string[] | undefined>) => feesQuery(feesParams.parse(raw).query);

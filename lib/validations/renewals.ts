@@ -10,10 +10,13 @@ export const renewalsParams = defineListParams({
     park: param.text(),
     /** Plate, card id, trade_no or out_trade_no: partial, any case. */
     q: param.text(),
-    channel: param.oneOf(["0", "1"]),
+    /** "none": Bolink sent no pay_company. */
+    channel: param.oneOf(["0", "1", "none"]),
     payState: param.oneOf(["0", "1"]),
     sync: param.oneOf(SYNC_FILTERS),
     conflict: param.flag(),
+    /** Paid renewals whose paid ≠ arrived + fee (or either missing): the fee report's mismatch flag links here. */
+    mismatch: param.flag(),
   },
   sorts: { payTime: "date", amount: "int", park: "text" },
   defaultSort: "payTime",

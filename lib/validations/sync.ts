@@ -13,6 +13,8 @@ export const resendMatchingInput = z.object({
   park: z.string().trim().max(64).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** The sync list's search (plate, card, trade_no, out_trade_no). */
+  q: z.string().trim().min(1).max(64).optional(),
 });
 
 export const setSyncPausedInput = z.object({ paused: z.boolean() });

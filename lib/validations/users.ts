@@ -31,6 +31,7 @@ export const USER_ERRORS = {
   selfDemote: "you cannot change your own role",
   lastAdmin: "the last enabled admin cannot be disabled or demoted",
   wrongPassword: "current password is wrong",
+  throttled: "too many wrong passwords from here, try again later",
 } as const;
 
 export const USER_STATUSES = ["enabled", "disabled"] as const;

@@ -199,3 +199,31 @@ describe("simulator lifecycle", () => {
     await simulator.close();
   });
 });
+
+describe("a simulator holding several WeChat keys", () => {
+  it("signs each answer with the key the request's Wechatpay-Serial names, else with its main key, as WeChat does", async () => {
+    const publicKey = generatePlatformKeys();
+    const certificate = { ...generatePlatformKeys(), serial: "5157F09EFDC096DE15EBE81A47057A7232F1B8E1" };
+    const several = await startWechatPaySimulator({ mchid: "1900000001", merchantSerialNo: merchant.serial, merchantPublicKey: merchant.publicKey, platformKeys: publicKey, otherPlatformKeys: [certificate] });
+    try {
+      const keys = new Map([[publicKey.serial, publicKey.publicKey], [certificate.serial, certificate.publicKey]]);
+      const post = async (serial: string | null, out: string) => {
+        const text = body.replace("S1", out);
+        const authorization = buildAuthorization({ mchid: "1900000001", serialNo: merchant.serial, privateKey: merchant.privateKey, method: "POST", pathWithQuery: EXT_PAYMENT_PATH, body: text });
+        const response = await fetch(`${several.url}${EXT_PAYMENT_PATH}`, {
+          method: "POST",
+          body: text,
+          headers: { Authorization: authorization, Accept: "application/json", "Content-Type": "application/json", ...(serial ? { "Wechatpay-Serial": serial } : {}) },
+        });
+        const answer = await response.text();
+        return { status: response.status, serial: response.headers.get("wechatpay-serial"), signature: verifyResponse({ headers: response.headers, body: answer, keys }) };
+      };
+      expect(await post(certificate.serial, "S2")).toEqual({ status: 204, serial: certificate.serial, signature: "verified" });
+      expect(await post(publicKey.serial, "S3")).toEqual({ status: 204, serial: publicKey.serial, signature: "verified" });
+      expect(await post(null, "S4")).toEqual({ status: 204, serial: publicKey.serial, signature: "verified" });
+      expect(await post("UNKNOWN", "S5")).toEqual({ status: 204, serial: publicKey.serial, signature: "verified" });
+    } finally {
+      await several.close();
+    }
+  });
+});

@@ -67,6 +67,12 @@ export type SimulatorOptions = {
   latencyMs?: number;
   /** Reuse a platform key (and its PUB_KEY_ID_…) across restarts; generated when absent. */
   platformKeys?: KeyPair;
+  /**
+   * Further keys WeChat holds for this merchant (a platform certificate beside the public key, a
+   * renewed certificate beside the old one). As WeChat does, an answer is signed with the key the
+   * request's Wechatpay-Serial names, else with `platformKeys`.
+   */
+  otherPlatformKeys?: KeyPair[];
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -84,6 +90,9 @@ const chaosInput = z
 
 export async function startWechatPaySimulator(options: SimulatorOptions): Promise<Simulator> {
   const platform = options.platformKeys ?? generatePlatformKeys();
+  const keysBySerial = new Map([platform, ...(options.otherPlatformKeys ?? [])].map((key) => [key.serial, key]));
+  /** The key each answer is signed with, chosen from its request's Wechatpay-Serial. */
+  const signers = new WeakMap<http.ServerResponse, KeyPair>();
   const received: ReceivedCall[] = [];
   const accepted = new Map<string, number>();
   const faults: { fault: Fault; retryAfterSec?: number }[] = [];
@@ -102,7 +111,8 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
     if (res.destroyed) return null;
     const body = problem ? JSON.stringify({ code: problem.code, message: problem.message }) : "";
     // Signing other bytes than those sent gives a well-formed signature that does not verify.
-    const signed = extra.unsigned ? {} : signResponse(platform.privateKey, platform.serial, extra.badSignature ? `${body}#tampered` : body);
+    const signer = signers.get(res) ?? platform;
+    const signed = extra.unsigned ? {} : signResponse(signer.privateKey, signer.serial, extra.badSignature ? `${body}#tampered` : body);
     res.writeHead(status, {
       ...signed,
       "Request-ID": randomUUID(),
@@ -117,6 +127,8 @@ export async function startWechatPaySimulator(options: SimulatorOptions): Promis
     const pathWithQuery = req.url ?? "/";
     const pathname = new URL(pathWithQuery, "http://simulator").pathname;
     if (pathname.startsWith("/__sim/")) return control(req, res, pathname, body);
+    const named = keysBySerial.get(String(req.headers["wechatpay-serial"] ?? ""));
+    if (named) signers.set(res, named);
     if (pathname !== EXT_PAYMENT_PATH) return void answer(res, 404, { status: 404, code: "NOT_FOUND", message: "no such API" });
     if (req.method !== "POST") return void answer(res, 405, { status: 405, code: "METHOD_NOT_ALLOWED", message: "use POST" });
 

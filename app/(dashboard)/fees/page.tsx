@@ -1,60 +1,71 @@
+import Link from "next/link";
+import { ListNotice } from "@/components/data-table/list-notice";
+import { ListPager } from "@/components/data-table/list-pager";
+import { ListToolbar } from "@/components/data-table/list-toolbar";
+import type { FilterSpec } from "@/components/data-table/types";
 import { ExportButton } from "@/components/export/export-button";
-import { Button } from "@/components/ui/button";
-import { exportHref } from "@/lib/export/params";
 import { BarChart } from "@/components/ui/bar-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Field, selectClass } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { chartSpan, mismatchHref, withPeriodSubtotals } from "@/lib/fees/report";
+import { fill } from "@/lib/i18n/fill";
 import { formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
-import { chartSpan, withPeriodSubtotals } from "@/lib/fees/report";
-import { fill } from "@/lib/i18n/fill";
-import { feeSummary, paidByPeriod, totals } from "@/lib/queries/fees";
-import { feesQuery } from "@/lib/validations/fees";
-import { firstValues } from "@/lib/validations/search-params";
+import { filterValues, listState, type RawParams } from "@/lib/list/params";
+import { feeReport, type FeeSums } from "@/lib/queries/fees";
+import { listParkOptions } from "@/lib/queries/parks";
+import { feesParams, feesQuery, FEE_GRANULARITIES } from "@/lib/validations/fees";
 
-export default async function FeesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+const cell = "px-2 py-1.5 tabular-nums";
+
+export default async function FeesPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requirePageUser("VIEWER");
-  const query = feesQuery.parse(firstValues(await searchParams));
-  const [t, rows] = await Promise.all([getMessages(), feeSummary(getDb(), query)]);
+  const list = feesParams.parse(await searchParams);
+  const query = feesQuery(list.query);
+  const db = getDb();
+  const [t, report, parks] = await Promise.all([getMessages(), feeReport(db, query), listParkOptions(db)]);
   const f = t.fees;
-  const sum = totals(rows);
   const channel = (value: number | null) => (value === null ? t.renewals.channels.unknown : t.renewals.channels[String(value) as "0" | "1"]);
-  const exportQuery = { by: query.by, from: query.from, to: query.to, park: query.park };
+  // The controls show the range the report covers, defaults included.
+  const state = listState({ ...list, values: { ...list.values, by: query.by, from: query.from, to: query.to } });
+  const filters: FilterSpec[] = [
+    { variant: "select", param: "by", label: f.granularity, options: FEE_GRANULARITIES.map((value) => ({ value, label: value === "day" ? f.byDay : f.byMonth })) },
+    { variant: "dateRange", from: "from", to: "to", labels: { from: t.renewals.from, to: t.renewals.to } },
+    { variant: "park", param: "park", label: f.park },
+  ];
+  const mismatch = (sums: FeeSums, line: Parameters<typeof mismatchHref>[1]) =>
+    sums.mismatched ? (
+      <Link href={mismatchHref(query, line)} title={fill(t.feeReport.mismatchLink, { n: sums.mismatched })} data-testid="fee-mismatch">
+        <Badge tone="red">
+          {f.mismatch} × {sums.mismatched}
+        </Badge>
+      </Link>
+    ) : null;
+  const sums = (row: FeeSums) => (
+    <>
+      <td className={cell}>{row.count}</td>
+      <td className={cell}>{formatFen(row.paidFen)}</td>
+      <td className={cell}>{formatFen(row.arrivedFen)}</td>
+      <td className={cell}>{formatFen(row.feeFen)}</td>
+    </>
+  );
   return (
     <div className="space-y-3">
       <PageHeader title={t.pages.fees.title} description={t.pages.fees.description}>
-        <ExportButton href={exportHref("/api/fees/export", feesQuery, exportQuery)} label={t.table.export} />
+        <ExportButton href={`/api/fees/export?${new URLSearchParams(filterValues(list.values))}`} label={t.table.export} />
       </PageHeader>
-      <form method="get" className="flex flex-wrap items-end gap-2">
-        <Field label={f.granularity} htmlFor="by">
-          <select id="by" name="by" defaultValue={query.by} className={selectClass}>
-            <option value="day">{f.byDay}</option>
-            <option value="month">{f.byMonth}</option>
-          </select>
-        </Field>
-        <Field label={t.renewals.from} htmlFor="from">
-          <Input id="from" name="from" type="date" defaultValue={query.from} className="w-36" />
-        </Field>
-        <Field label={t.renewals.to} htmlFor="to">
-          <Input id="to" name="to" type="date" defaultValue={query.to} className="w-36" />
-        </Field>
-        <Field label={f.park} htmlFor="park">
-          <Input id="park" name="park" defaultValue={query.park} className="w-32" />
-        </Field>
-        <Button type="submit">{t.table.filter}</Button>
-      </form>
-      {rows.length === 0 ? (
+      <ListNotice dropped={list.dropped} t={t.list} />
+      <ListToolbar filters={filters} state={state} parks={parks} t={{ table: t.table, list: t.list }} />
+      {report.rows.length === 0 ? (
         <EmptyState title={t.table.noRows} />
       ) : (
         <>
           <Card className="p-3">
             <BarChart
               title={fill(query.by === "month" ? t.feeReport.chartMonth : t.feeReport.chartDay, { span: chartSpan(query.by, query.from, query.to) })}
-              points={paidByPeriod(rows).map((p) => ({ label: p.period, value: p.paidFen }))}
+              points={report.series.map((p) => ({ label: p.period, value: p.paidFen }))}
               tick={query.by === "month" ? (label) => label : undefined}
             />
           </Card>
@@ -68,42 +79,34 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
                 </tr>
               </thead>
               <tbody>
-                {withPeriodSubtotals(rows).map((row) =>
+                {withPeriodSubtotals(report.rows, report.periods, report.following).map((row) =>
                   row.kind === "subtotal" ? (
                     <tr key={`${row.period}-subtotal`} className="border-b border-slate-200 bg-slate-50 font-medium" data-testid={`subtotal-${row.period}`}>
                       <td className="px-2 py-1.5" colSpan={3}>{fill(t.feeReport.subtotal, { period: row.period })}</td>
-                      <td className="px-2 py-1.5 tabular-nums">{row.count}</td>
-                      <td className="px-2 py-1.5 tabular-nums">{formatFen(row.paidFen)}</td>
-                      <td className="px-2 py-1.5 tabular-nums">{formatFen(row.arrivedFen)}</td>
-                      <td className="px-2 py-1.5 tabular-nums">{formatFen(row.feeFen)}</td>
-                      <td className="px-2 py-1.5">{row.mismatched ? <Badge tone="red">{f.mismatch} × {row.mismatched}</Badge> : null}</td>
+                      {sums(row)}
+                      <td className="px-2 py-1.5">{mismatch(row, { period: row.period })}</td>
                     </tr>
                   ) : (
-                  <tr key={`${row.period}-${row.parkId}-${row.payCompany}`} className="border-b border-slate-100">
-                    <td className="px-2 py-1.5 tabular-nums">{row.period}</td>
-                    <td className="px-2 py-1.5">{row.parkId}</td>
-                    <td className="px-2 py-1.5">{channel(row.payCompany)}</td>
-                    <td className="px-2 py-1.5 tabular-nums">{row.count}</td>
-                    <td className="px-2 py-1.5 tabular-nums">{formatFen(row.paidFen)}</td>
-                    <td className="px-2 py-1.5 tabular-nums">{formatFen(row.arrivedFen)}</td>
-                    <td className="px-2 py-1.5 tabular-nums">{formatFen(row.feeFen)}</td>
-                    <td className="px-2 py-1.5">{row.mismatched ? <Badge tone="red">{f.mismatch} × {row.mismatched}</Badge> : null}</td>
-                  </tr>
+                    <tr key={`${row.period}-${row.parkId}-${row.payCompany}`} className="border-b border-slate-100">
+                      <td className={cell}>{row.period}</td>
+                      <td className="px-2 py-1.5">{row.parkId}</td>
+                      <td className="px-2 py-1.5">{channel(row.payCompany)}</td>
+                      {sums(row)}
+                      <td className="px-2 py-1.5">{mismatch(row, row)}</td>
+                    </tr>
                   ),
                 )}
               </tbody>
               <tfoot className="border-t border-slate-300 bg-slate-50 font-semibold">
                 <tr>
                   <td className="px-2 py-1.5" colSpan={3}>{f.total}</td>
-                  <td className="px-2 py-1.5 tabular-nums">{sum.count}</td>
-                  <td className="px-2 py-1.5 tabular-nums">{formatFen(sum.paidFen)}</td>
-                  <td className="px-2 py-1.5 tabular-nums">{formatFen(sum.arrivedFen)}</td>
-                  <td className="px-2 py-1.5 tabular-nums">{formatFen(sum.feeFen)}</td>
-                  <td className="px-2 py-1.5">{sum.mismatched ? <Badge tone="red">{f.mismatch} × {sum.mismatched}</Badge> : null}</td>
+                  {sums(report.totals)}
+                  <td className="px-2 py-1.5">{mismatch(report.totals, {})}</td>
                 </tr>
               </tfoot>
             </table>
           </div>
+          <ListPager state={state} page={report} t={{ table: t.table, list: t.list }} />
         </>
       )}
     </div>

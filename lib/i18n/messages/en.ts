@@ -1,8 +1,10 @@
+import { syncListEn } from "./sync-list-en";
 import { triageEn } from "./triage-en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
   ...triageEn,
+  ...syncListEn,
   app: { name: "Parking Payment-Sync Console", short: "Payment sync" },
   nav: {
     overview: "Overview",
@@ -173,6 +175,7 @@ export const en: Messages = {
     to: "To",
     search: "Plate / card / trade no. / order no.",
     conflictOnly: "Conflicts only",
+    mismatchOnly: "Amount mismatches only",
     conflict: "Conflict",
     channels: { "0": "WeChat Pay", "1": "Alipay", unknown: "Unknown" },
     payStates: { "0": "Failed", "1": "Paid" },
@@ -275,6 +278,7 @@ export const en: Messages = {
       selfDemote: "You cannot change your own role",
       lastAdmin: "The last enabled admin cannot be disabled or demoted",
       wrongPassword: "The current password is wrong",
+      throttled: "Too many wrong passwords from here; try again later",
       forbidden: "You are not allowed to do this",
       unauthenticated: "Your session has ended; sign in again",
       internal: "That did not work; please try again",
@@ -297,6 +301,7 @@ export const en: Messages = {
     working: "Submitting…",
     errors: {
       wrongPassword: "The current password is wrong",
+      throttled: "Too many wrong passwords from here; try again later",
       forbidden: "You are not allowed to do this",
       unauthenticated: "Your session has ended; sign in again",
       internal: "That did not work; please try again",

@@ -128,6 +128,7 @@ export const triageEn: Widen<typeof triageZhCN> = {
     chartDay: "Paid per day, {span}",
     chartMonth: "Paid per month, {span}",
     subtotal: "{period} subtotal",
+    mismatchLink: "Show the {n} renewals whose amounts do not add up",
   },
   failures: {
     title: "Failure causes",

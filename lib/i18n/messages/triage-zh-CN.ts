@@ -124,6 +124,7 @@ export const triageZhCN = {
     chartDay: "{span} 每日支付金额",
     chartMonth: "{span} 每月支付金额",
     subtotal: "{period} 小计",
+    mismatchLink: "查看 {n} 笔金额不符的续费",
   },
   failures: {
     title: "失败原因",

@@ -1,7 +1,9 @@
+import { syncListZhCN } from "./sync-list-zh-CN";
 import { triageZhCN } from "./triage-zh-CN";
 
 export const zhCN = {
   ...triageZhCN,
+  ...syncListZhCN,
   app: { name: "停车缴费同步控制台", short: "缴费同步" },
   nav: {
     overview: "概览",
@@ -172,6 +174,7 @@ export const zhCN = {
     to: "结束日期",
     search: "车牌 / 月卡 / 交易号 / 订单号",
     conflictOnly: "仅冲突",
+    mismatchOnly: "仅金额不符",
     conflict: "内容冲突",
     channels: { "0": "微信支付", "1": "支付宝", unknown: "未知" },
     payStates: { "0": "支付失败", "1": "支付成功" },
@@ -274,6 +277,7 @@ export const zhCN = {
       selfDemote: "不能更改自己的角色",
       lastAdmin: "不能停用或降级最后一个启用的管理员",
       wrongPassword: "当前密码错误",
+      throttled: "密码错误次数过多，请稍后再试",
       forbidden: "没有权限执行此操作",
       unauthenticated: "登录已失效，请重新登录",
       internal: "操作失败，请稍后重试",
@@ -296,6 +300,7 @@ export const zhCN = {
     working: "正在提交…",
     errors: {
       wrongPassword: "当前密码错误",
+      throttled: "密码错误次数过多，请稍后再试",
       forbidden: "没有权限执行此操作",
       unauthenticated: "登录已失效，请重新登录",
       internal: "操作失败，请稍后重试",

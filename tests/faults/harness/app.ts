@@ -26,8 +26,9 @@ export type AppOptions = {
   /** Names the log file; a restarted app with the same name appends to it. */
   name: string;
   port: number;
-  databaseUrl: string;
-  authSecret: string;
+  /** Where the data lives: an external PostgreSQL (with the deployment's shared AUTH_SECRET), or,
+   * as a bare `npm start` runs, the embedded one in `dataDir` (its AUTH_SECRET generated there). */
+  database: { url: string; authSecret: string } | { dataDir: string };
   env?: Record<string, string>;
 };
 
@@ -57,8 +58,9 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       HOME: process.env.HOME,
       NODE_ENV: "production",
       PORT: String(options.port),
-      DATABASE_URL: options.databaseUrl,
-      AUTH_SECRET: options.authSecret,
+      ...("dataDir" in options.database
+        ? { DATA_DIR: options.database.dataDir }
+        : { DATABASE_URL: options.database.url, AUTH_SECRET: options.database.authSecret }),
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
       BOLINK_UNION_ID: VENDOR.unionId,

@@ -58,7 +58,7 @@ export type SendOptions = {
   timeoutMs?: number;
   /** Copies of each notice sent at once on its first round (a duplicate storm). */
   copies?: number;
-  onAnswered?: (answeredSoFar: number) => void;
+  onAnswered?: (answeredSoFar: number, notice: Notice) => void;
 };
 
 /** Sends every notice until it is answered state 1 or the deadline passes. */
@@ -103,7 +103,7 @@ export async function sendLikeBolink(notices: Notice[], options: SendOptions): P
       } else {
         done.add(notice.tradeNo);
         stats.answered += 1;
-        options.onAnswered?.(stats.answered);
+        options.onAnswered?.(stats.answered, notice);
       }
       return "ok";
     }

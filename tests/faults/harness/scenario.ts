@@ -22,7 +22,7 @@ export async function startScenario(): Promise<Scenario> {
     wechat,
     async startApp(name, options = {}) {
       const port = options.port ?? (await freeLoopbackPort());
-      const app = await startApp({ name, port, databaseUrl: database.url, authSecret, env: { ...wechat.env, ...options.env } });
+      const app = await startApp({ name, port, database: { url: database.url, authSecret }, env: { ...wechat.env, ...options.env } });
       apps.push(app);
       return app;
     },

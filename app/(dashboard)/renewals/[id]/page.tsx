@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttemptsTimeline } from "@/components/sync/attempts-timeline";
+import { syncErrorText } from "@/lib/i18n/sync-error";
 import { ResendButton } from "@/components/sync/resend-button";
 import { UnverifiedActions } from "@/components/sync/unverified-actions";
 import { Badge, syncTone } from "@/components/ui/badge";
@@ -66,7 +67,7 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
         </dl>
       </Card>
 
-      <Card className="p-4">
+      <Card className="p-4" id="attempts">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-sm font-semibold">
             {t.sync.attempts} <Badge tone={syncTone[status]}>{t.sync.statuses[status]}</Badge>
@@ -80,7 +81,7 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
         </div>
         {renewal.sync?.lastError ? (
           <p className="mb-2 text-sm text-red-700">
-            {t.sync.lastError}: {renewal.sync.lastError}
+            {t.sync.lastError}: {syncErrorText(t, renewal.sync.lastError)}
           </p>
         ) : null}
         {renewal.sync?.status === "UNVERIFIED" ? (
@@ -88,7 +89,7 @@ export default async function RenewalPage({ params }: { params: Promise<{ id: st
             {t.sync.unverifiedHelp}
           </p>
         ) : null}
-        <AttemptsTimeline attempts={renewal.sync?.attempts ?? []} confirmation={renewal.sync} t={t.sync} />
+        <AttemptsTimeline attempts={renewal.sync?.attempts ?? []} confirmation={renewal.sync} t={t.sync} errors={t.syncErrors} />
       </Card>
 
       <Card className="p-4">
