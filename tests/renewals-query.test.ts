@@ -84,3 +84,31 @@ describe("renewalTotals", () => {
   });
 });
 
+
+describe("sync status filter", () => {
+  it("finds exactly the renewals whose sync is in that status, paged in pay-time order, with their totals", async () => {
+    const renewals = await db.renewal.findMany({ select: { id: true, parkId: true, amountFen: true }, orderBy: { id: "asc" } });
+    // Every 7th renewal's sync failed, the rest synced.
+    await db.wechatSync.createMany({ data: renewals.map((r, i) => ({ renewalId: r.id, status: i % 7 === 0 ? "FAILED" : "SYNCED" })) });
+    try {
+      const failed = renewals.filter((_, i) => i % 7 === 0);
+      const seen = await walk({ sync: "FAILED" });
+      expect(new Set(seen)).toEqual(new Set(failed.map((r) => r.id)));
+      const booked = new Map((await db.renewal.findMany({ select: { id: true, bookedAt: true } })).map((r) => [r.id, r.bookedAt.getTime()]));
+      const ordered = [...seen].sort((a, b) => booked.get(b)! - booked.get(a)! || b - a);
+      expect(seen).toEqual(ordered); // newest first, id breaking ties, across pages
+
+      const inP1 = failed.filter((r) => r.parkId === "P1");
+      expect(await walk({ sync: "FAILED", park: "P1" })).toHaveLength(inP1.length); // other filters still apply
+      expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED" }).query)).toEqual({
+        count: failed.length,
+        amountFen: failed.reduce((sum, r) => sum + r.amountFen, 0),
+        capped: false,
+      });
+      expect(await walk({ sync: "SYNCED" })).toHaveLength(renewals.length - failed.length);
+      expect(await walk({ sync: "RETRYING" })).toEqual([]);
+    } finally {
+      await db.wechatSync.deleteMany();
+    }
+  });
+});
