@@ -98,6 +98,10 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "sync status counts", run: () => syncStatusCounts(db) },
   { name: "sync page (all its queries)", run: () => syncPage({}) },
   { name: "sync page, failed + code", run: () => syncPage({ status: "FAILED", code: failedCode }) },
+  { name: "sync page, failed in one park", run: () => syncPage({ status: "FAILED", park }) },
+  { name: "sync page, by pay time", run: () => syncPage({ sort: "payTime" }) },
+  // The pay-time sort's cursor is the renewal's (booked_at, id): the same position as the renewals' deep page.
+  { name: "sync page, by pay time at 90 % depth", run: () => syncPage({ sort: "payTime", after: syncsParams.cursor("payTime", deep.booked_at, deep.id) }) },
   { name: "renewals, first page", run: () => listRenewals(db, renewalsParams.parse({}).query) },
   { name: "renewals, park + 3 months", run: () => listRenewals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
   { name: "renewals, plate search", run: () => listRenewals(db, renewalsParams.parse({ q: middle.car_number }).query) },
@@ -117,6 +121,7 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, totals, one park + 3 months", run: () => renewalTotals(db, renewalsParams.parse({ park, from: daysAgo(120), to: daysAgo(30) }).query) },
   { name: "renewal detail", run: () => getRenewal(db, middle.id) },
   { name: "cards expiring soon", run: () => listCards(db, cardsParams.parse({ status: "expiring" }).query) },
+  { name: "cards, most days left first", run: () => listCards(db, cardsParams.parse({ dir: "desc" }).query) },
 ];
 
 const round = (n: number) => Math.round(n * 10) / 10;
