@@ -9,7 +9,7 @@ import { startApp } from "./servers";
 export type PageResult = { path: string; runs: number; p50: number; p95: number; bytes: number; load1m: number };
 export type PagesResult = { renewals: number; pages: PageResult[] };
 
-const PORT = 3871;
+const PORT = Number(process.env.BENCH_PAGES_PORT ?? 3871); // another port when several benches share a machine
 const PASSWORD = "bench-admin-password"; // startApp's ADMIN_PASSWORD: the first start creates that admin
 
 class Session {

@@ -102,7 +102,7 @@ function FilterControl({ filter, values, parks, allLabel }: { filter: FilterSpec
       return (
         <Field label={filter.label} htmlFor={filter.param}>
           <select id={filter.param} name={filter.param} defaultValue={values[filter.param] ?? ""} className={`${selectClass} max-w-64`}>
-            <option value="">{allLabel}</option>
+            {filter.required ? null : <option value="">{allLabel}</option>}
             {filter.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

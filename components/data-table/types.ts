@@ -5,7 +5,8 @@ export type Option = { value: string; label: string };
 
 export type FilterSpec =
   | { variant: "text"; param: string; label: string; placeholder?: string; className?: string }
-  | { variant: "select"; param: string; label: string; options: Option[] }
+  /** `required`: no "all" choice (a setting with a default, like the fee report's granularity). */
+  | { variant: "select"; param: string; label: string; options: Option[]; required?: boolean }
   | { variant: "dateRange"; from: string; to: string; labels: { from: string; to: string } }
   | { variant: "park"; param: string; label: string }
   | { variant: "flag"; param: string; label: string };
@@ -21,6 +22,8 @@ declare module "@tanstack/react-table" {
     filters?: FilterSpec[];
     /** Extra classes for this column's cells (numbers: "tabular-nums text-right"). */
     cellClassName?: string;
+    /** Left out on a phone (below 640 px), so the columns read first (time, plate, amount) fit the screen. */
+    hideOnPhone?: boolean;
   }
 }
 

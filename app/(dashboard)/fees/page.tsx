@@ -31,7 +31,13 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
   // The controls show the range the report covers, defaults included.
   const state = listState({ ...list, values: { ...list.values, by: query.by, from: query.from, to: query.to } });
   const filters: FilterSpec[] = [
-    { variant: "select", param: "by", label: f.granularity, options: FEE_GRANULARITIES.map((value) => ({ value, label: value === "day" ? f.byDay : f.byMonth })) },
+    {
+      variant: "select",
+      param: "by",
+      label: f.granularity,
+      required: true,
+      options: FEE_GRANULARITIES.map((value) => ({ value, label: value === "day" ? f.byDay : f.byMonth })),
+    },
     { variant: "dateRange", from: "from", to: "to", labels: { from: t.renewals.from, to: t.renewals.to } },
     { variant: "park", param: "park", label: f.park },
   ];
