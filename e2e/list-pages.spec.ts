@@ -2,12 +2,13 @@
 // 404, search finds partial plates in any case, sorting and status cards keep the other filters.
 import { expect, test, type APIRequestContext as APIRequest, type Page } from "@playwright/test";
 import { signedNotice } from "./helpers/notices";
+import { seedWideRows } from "./helpers/pages";
 
 // A production server on a shared machine: page loads can take seconds each.
 test.describe.configure({ timeout: 120_000 });
 
 // Grows as each list moves onto the kit.
-const LISTS = ["/renewals", "/sync", "/cards"];
+const LISTS = ["/renewals", "/sync", "/cards", "/parks", "/users", "/vendors", "/audit", "/rejected"];
 
 for (const list of LISTS) {
   test(`${list}: invalid and unknown parameters are dropped with a notice naming them and a way back`, async ({ page }) => {
@@ -223,4 +224,49 @@ test("month cards sort by days left (soonest first, then latest) and filter by t
   await expect(page).toHaveURL(/sort=daysLeft&dir=desc/);
   await expect(rows.first()).toContainText(`CARD-${run}-0`);
   await expect(filters.getByLabel("车场")).toHaveValue(park);
+});
+
+test("parks page by keyset: next and previous keep the search, the page size is a choice; audit sorts oldest first", async ({ page }) => {
+  // 27 parks in one import (one request), found by a prefix unique to this run, in lower case.
+  const prefix = `E2E-PG-${Date.now()}`;
+  const csv = ["park_id,name,wx_parking_lot_id,fee_type", ...Array.from({ length: 27 }, (_, i) => `${prefix}-${String(i).padStart(2, "0")},,,`)].join("\n");
+  await page.goto("/parks");
+  const importForm = page.locator("form").filter({ has: page.locator('input[type="file"]') });
+  await importForm.locator('input[type="file"]').setInputFiles({ name: "parks.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\n`) });
+  await importForm.getByRole("button", { name: "导入" }).click();
+  await expect(importForm.getByRole("status")).toContainText("27");
+
+  await page.goto(`/parks?q=${prefix.toLowerCase()}`);
+  await page.getByLabel("每页条数").selectOption("25");
+  await expect(page).toHaveURL(/perPage=25/);
+  const rows = page.locator('tbody tr[data-testid^="park-row-"]');
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toHaveAttribute("data-testid", `park-row-${prefix}-00`);
+  await page.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.last()).toHaveAttribute("data-testid", `park-row-${prefix}-26`);
+  await expect(page.getByLabel("车场编号 / 名称")).toHaveValue(prefix.toLowerCase());
+  await page.getByRole("link", { name: "上一页" }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toHaveAttribute("data-testid", `park-row-${prefix}-00`);
+
+  await page.goto("/audit");
+  await page.getByRole("link", { name: /^时间/ }).click();
+  await expect(page).toHaveURL(/sort=at&dir=asc/);
+  await expect(page.locator("tbody tr").first()).toContainText("创建初始管理员"); // the oldest entry first
+});
+
+test.describe("phone width", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("renewals at 390 px: the amount is on screen, the page does not scroll sideways", async ({ page, request }) => {
+    await seedWideRows(request);
+    await page.goto("/renewals");
+    const amount = page.locator("thead th").filter({ hasText: "金额" });
+    await expect(amount).toBeInViewport({ ratio: 1 });
+    await expect(page.locator("tbody tr").first().locator("td").filter({ hasText: "¥" }).first()).toBeInViewport({ ratio: 1 });
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  });
 });

@@ -9,7 +9,11 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/actions/users";
 import { createVendor, replaceVendorKey, updateVendor } from "@/lib/actions/vendors";
 import { listAudit } from "@/lib/queries/audit";
-import { listRejected, listRejectedQuery } from "@/lib/queries/rejected";
+import { listParks } from "@/lib/queries/parks";
+import { listRejected } from "@/lib/queries/rejected";
+import { parksParams } from "@/lib/validations/parks";
+import { auditParams } from "@/lib/validations/audit";
+import { rejectedParams } from "@/lib/validations/rejected";
 import { callbackUrl, listVendors } from "@/lib/queries/vendors";
 import { USER_ERRORS } from "@/lib/validations/users";
 import { createTestDatabase } from "./helpers/database";
@@ -240,24 +244,50 @@ describe("callback URL", () => {
   });
 });
 
-describe("read queries page by id, newest first", () => {
-  it("audit: filters by action and actor, continues after the last id", async () => {
+describe("read queries: the page's URL, parsed by its schema, against the database", () => {
+  const audit = (raw: Record<string, string>) => auditParams.parse(raw).query;
+  const rejected = (raw: Record<string, string>) => rejectedParams.parse(raw).query;
+
+  it("audit: filters by action and actor, newest first, pages forward and back by keyset on the id", async () => {
     for (let i = 0; i < 55; i++) await db.auditLog.create({ data: { actor: i % 2 ? "root" : null, action: i < 52 ? "x.a" : "x.b" } });
-    const first = await listAudit(db, { action: "x.a" });
+    const first = await listAudit(db, audit({ action: "x.a" }));
     expect(first.rows).toHaveLength(50);
     expect(first.rows[0].id).toBeGreaterThan(first.rows[1].id);
-    const second = await listAudit(db, { action: "x.a", after: first.next! });
+    expect(first.prev).toBeNull();
+    const second = await listAudit(db, audit({ action: "x.a", after: first.next! }));
     expect(second.rows).toHaveLength(2);
+    expect(second.rows[0].id).toBeLessThan(first.rows[49].id);
     expect(second.next).toBeNull();
-    expect((await listAudit(db, { actor: "root", action: "x.b" })).rows).toHaveLength(1);
+    const back = await listAudit(db, audit({ action: "x.a", before: second.prev! }));
+    expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    const oldest = await listAudit(db, audit({ action: "x.a", dir: "asc", perPage: "25" }));
+    expect(oldest.rows).toHaveLength(25);
+    expect(oldest.rows[0].id).toBeLessThan(oldest.rows[1].id);
+    expect((await listAudit(db, audit({ actor: "root", action: "x.b" }))).rows).toHaveLength(1);
+    expect((await listAudit(db, audit({ action: "x.a", from: "2000-01-01", to: "2000-01-02" }))).rows).toHaveLength(0);
   });
 
-  it("rejected callbacks: filters by reason code and union_id; an unknown code in the URL filters nothing", async () => {
+  it("rejected callbacks: filters by reason code and union_id; an unknown code in the URL is dropped, not applied", async () => {
     await db.rejectedCallback.deleteMany();
     const row = (reason: string, unionId: string | null) => ({ reason, unionId, body: "<script>x</script>", bodyBytes: 18 });
     await db.rejectedCallback.createMany({ data: [row("bad_sign", "1"), row("bad_sign", "2"), row("malformed_json", null)] });
-    expect((await listRejected(db, { reason: "bad_sign" })).rows.map((r) => r.unionId)).toEqual(["2", "1"]);
-    expect((await listRejected(db, { union: "1" })).rows).toHaveLength(1);
-    expect(listRejectedQuery.parse({ reason: "bad" })).toEqual({});
+    expect((await listRejected(db, rejected({ reason: "bad_sign" }))).rows.map((r) => r.unionId)).toEqual(["2", "1"]);
+    expect((await listRejected(db, rejected({ union: "1" }))).rows).toHaveLength(1);
+    const bad = rejectedParams.parse({ reason: "bad" });
+    expect(bad.dropped).toEqual(["reason"]);
+    expect((await listRejected(db, bad.query)).rows).toHaveLength(3);
+  });
+
+  it("parks: by park id, 25 a page, keyset to the next page, searched by id or name in any case", async () => {
+    await db.park.deleteMany();
+    await db.park.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ parkId: `P${String(i).padStart(2, "0")}`, name: i === 7 ? "东门 North" : null, wxParkingLotId: i < 3 ? `WX${i}` : null })) });
+    const parks = (raw: Record<string, string>) => listParks(db, parksParams.parse(raw).query);
+    const first = await parks({ perPage: "25" });
+    expect(first.rows.map((park) => park.parkId).slice(0, 2)).toEqual(["P00", "P01"]);
+    const second = await parks({ perPage: "25", after: first.next! });
+    expect(second.rows.map((park) => park.parkId)).toEqual(["P25", "P26", "P27", "P28", "P29"]);
+    expect((await parks({ q: "north" })).rows.map((park) => park.parkId)).toEqual(["P07"]);
+    expect((await parks({ q: "p2", mapped: "0" })).rows).toHaveLength(10);
+    expect((await parks({ mapped: "1", dir: "desc" })).rows.map((park) => park.parkId)).toEqual(["P02", "P01", "P00"]);
   });
 });

@@ -9,6 +9,9 @@ import { cn } from "@/lib/utils";
 /**
  * A TanStack table for server-driven lists: the server has filtered, sorted and paged the rows,
  * so every model is manual; rows are keyed by their database id.
+ * flexRender mounts a cell function as a component: a cell holding state (row controls, inputs)
+ * must be a module-level component reading page data from `meta`, or the refresh after an action
+ * (a new `t`, new columns) remounts it and loses what it shows (components/admin/users-table.tsx).
  */
 export function useListTable<T>({
   rows,
@@ -28,6 +31,8 @@ export function useListTable<T>({
     ...options,
   });
 }
+
+const phoneHidden = "hidden sm:table-cell";
 
 /** The grid: headers from column meta (sortable ones are links that flip or set `sort`), rows, footer. */
 export function DataTable<T>({
@@ -61,7 +66,7 @@ export function DataTable<T>({
                   <th
                     key={header.id}
                     scope="col"
-                    className="whitespace-nowrap px-2 py-2 font-medium"
+                    className={cn("whitespace-nowrap px-2 py-2 font-medium", meta?.hideOnPhone && phoneHidden)}
                     aria-sort={active ? (state!.dir === "asc" ? "ascending" : "descending") : undefined}
                   >
                     {meta?.sort && state ? (
@@ -87,7 +92,7 @@ export function DataTable<T>({
               <Fragment key={row.id}>
                 <tr className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50" data-testid={rowTestId?.(row.original)}>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName)}>
+                    <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
@@ -109,7 +114,7 @@ export function DataTable<T>({
             {table.getFooterGroups().slice(0, 1).map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <td key={header.id} className={cn("whitespace-nowrap px-2 py-1.5", header.column.columnDef.meta?.cellClassName)}>
+                  <td key={header.id} className={cn("whitespace-nowrap px-2 py-1.5", header.column.columnDef.meta?.cellClassName, header.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
                     {flexRender(header.column.columnDef.footer, header.getContext())}
                   </td>
                 ))}

@@ -22,6 +22,8 @@ declare module "@tanstack/react-table" {
     filters?: FilterSpec[];
     /** Extra classes for this column's cells (numbers: "tabular-nums text-right"). */
     cellClassName?: string;
+    /** Left out on a phone (below 640 px), so the columns read first (time, plate, amount) fit the screen. */
+    hideOnPhone?: boolean;
   }
 }
 

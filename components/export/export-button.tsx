@@ -1,7 +1,7 @@
 import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
-/** The download link every list page puts in its header; `href` comes from exportHref(). */
+/** The download link a list page puts in its header: the export route with the page's filters. */
 export function ExportButton({ href, label }: { href: string; label: string }) {
   return (
     <Button asChild variant="outline" size="sm">

@@ -31,7 +31,7 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
     }),
     column.accessor("parkId", {
       header: r.park,
-      meta: { label: r.park, sort: "park", filters: [{ variant: "park", param: "park", label: r.park }] },
+      meta: { label: r.park, sort: "park", hideOnPhone: true, filters: [{ variant: "park", param: "park", label: r.park }] },
       cell: (info) => {
         const name = parkNames.get(info.getValue());
         return (
@@ -59,20 +59,23 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
     }),
     column.accessor("cardId", {
       header: r.card,
+      meta: { hideOnPhone: true },
       cell: (info) => <span className="block max-w-32 truncate" title={info.getValue() ?? undefined}>{info.getValue() ?? "—"}</span>,
     }),
     column.accessor("amountFen", { header: r.amount, meta: { label: r.amount, sort: "amount", cellClassName: money }, cell: (info) => formatFen(info.getValue()) }),
-    column.accessor("arriveMoneyFen", { header: r.arriveMoney, meta: { cellClassName: money }, cell: (info) => formatFen(info.getValue()) }),
-    column.accessor("feeFen", { header: r.fee, meta: { cellClassName: money }, cell: (info) => formatFen(info.getValue()) }),
+    column.accessor("arriveMoneyFen", { header: r.arriveMoney, meta: { cellClassName: money, hideOnPhone: true }, cell: (info) => formatFen(info.getValue()) }),
+    column.accessor("feeFen", { header: r.fee, meta: { cellClassName: money, hideOnPhone: true }, cell: (info) => formatFen(info.getValue()) }),
     column.accessor("payCompany", {
       header: r.channel,
       meta: {
+        hideOnPhone: true,
         filters: [{ variant: "select", param: "channel", label: r.channel, options: [...(["0", "1"] as const).map((value) => ({ value, label: r.channels[value] })), { value: "none", label: r.channels.unknown }] }],
       },
       cell: (info) => r.channels[(info.getValue() === null ? "unknown" : String(info.getValue())) as keyof typeof r.channels] ?? r.channels.unknown,
     }),
     column.accessor("tradeNo", {
       header: r.tradeNo,
+      meta: { hideOnPhone: true },
       cell: (info) => (
         <span className="block max-w-40 truncate font-mono text-xs" title={info.getValue() ?? undefined}>
           {info.getValue() ?? "—"}

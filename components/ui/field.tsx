@@ -1,4 +1,3 @@
-import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/input";
 
 /** A small label above its control, for the dense filter and admin forms. */
@@ -19,15 +18,3 @@ export function Field({ label, htmlFor, hint, children }: { label: string; htmlF
 }
 
 export const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
-
-/** The submit and clear buttons every GET filter form ends with; clearing drops every parameter. */
-export function FilterButtons({ labels }: { labels: { filter: string; reset: string } }) {
-  return (
-    <>
-      <Button type="submit">{labels.filter}</Button>
-      <Button asChild variant="ghost">
-        <a href="?">{labels.reset}</a>
-      </Button>
-    </>
-  );
-}

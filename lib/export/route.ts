@@ -1,6 +1,5 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma";
 import { getDb, type Db } from "@/lib/db/client";
 import { requireApiUser } from "@/lib/http/json";
@@ -8,7 +7,6 @@ import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { getMessages } from "@/lib/i18n/server";
 import { csvResponse, type CsvColumn } from "@/lib/export/csv";
-import { parseExportParams } from "@/lib/export/params";
 import type { RawParams } from "@/lib/list/params";
 
 /** A list kit definition (lib/list/params.ts): its parse names what it dropped. */
@@ -27,15 +25,13 @@ type Export<Row> = { filename: string; columns: CsvColumn<Row>[]; batches: Async
  * A CSV export's GET handler: the role, then the list's own URL schema checked strictly — a bad
  * parameter answers 400 JSON saying which, before any download header is sent — then the stream.
  */
-export function exportRoute<S extends z.ZodType, Row>(role: Role, schema: S, build: (db: Db, query: z.infer<S>, t: Messages) => Export<Row>): (request: Request) => Promise<Response>;
-export function exportRoute<Q, Row>(role: Role, schema: ListParams<Q>, build: (db: Db, query: Q, t: Messages) => Export<Row>): (request: Request) => Promise<Response>;
-export function exportRoute<Row>(role: Role, schema: z.ZodType | ListParams<unknown>, build: (db: Db, query: never, t: Messages) => Export<Row>) {
+export function exportRoute<Q, Row>(role: Role, schema: ListParams<Q>, build: (db: Db, query: Q, t: Messages) => Export<Row>) {
   return async function GET(request: Request): Promise<Response> {
     const user = await requireApiUser(role);
     if (user instanceof NextResponse) return user;
     const t = await getMessages();
     const searchParams = new URL(request.url).searchParams;
-    const params = "keys" in schema ? parseListExport(schema, searchParams) : parseExportParams(schema, searchParams);
+    const params = parseListExport(schema, searchParams);
     if (!params.ok) {
       const error = [
         params.invalid.length ? fill(t.exports.invalid, { names: params.invalid.join(", ") }) : null,
@@ -45,7 +41,7 @@ export function exportRoute<Row>(role: Role, schema: z.ZodType | ListParams<unkn
         .join("; ");
       return NextResponse.json({ error, invalid: params.invalid, unknown: params.unknown }, { status: 400, headers: { "cache-control": "no-store" } });
     }
-    const { filename, columns, batches } = build(getDb(), params.query as never, t);
+    const { filename, columns, batches } = build(getDb(), params.query, t);
     return csvResponse(filename, columns, batches);
   };
 }

@@ -17,6 +17,8 @@ export const isBackwards = (page: Pick<Page, "after" | "before">) => !!page.befo
 export function keysetWhere(col: KeysetColumn, dir: SortDir, cursor: Cursor, forward: boolean): Record<string, unknown> {
   const op = forward === (dir === "desc") ? "lt" : "gt";
   const { value, id } = cursor;
+  // The id alone is unique: its own position, on the primary key (audit, rejected: id order is time order).
+  if (col.column === "id" && !col.relation) return { id: { [op]: id } };
   // The plain bound lets PostgreSQL seek the (column, id) index to the cursor; the OR alone is
   // only a filter, which at row 900,000 meant reading 900,000 index entries first.
   const inner = {
@@ -27,7 +29,7 @@ export function keysetWhere(col: KeysetColumn, dir: SortDir, cursor: Cursor, for
 
 export function keysetOrder(col: KeysetColumn, dir: SortDir, backwards = false): Record<string, unknown>[] {
   const effective = backwards ? flip(dir) : dir;
-  const order = [{ [col.column]: effective }, { id: effective }];
+  const order = col.column === "id" && !col.relation ? [{ id: effective }] : [{ [col.column]: effective }, { id: effective }];
   return col.relation ? order.map((entry) => ({ [col.relation!]: entry })) : order;
 }
 

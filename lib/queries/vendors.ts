@@ -1,6 +1,8 @@
 import "server-only";
 import { ukeyNeedsRotation } from "@/lib/bolink/ukey";
 import type { Db } from "@/lib/db/client";
+import { vendorsWhere } from "@/lib/queries/admin-filters";
+import type { VendorsQuery } from "@/lib/validations/vendors";
 
 /** "••••••••0718": enough to tell keys apart, never enough to sign with. */
 export function maskKey(key: string): string {
@@ -11,9 +13,10 @@ export function maskKey(key: string): string {
  * Vendor accounts with the key masked here, on the server: the full key never reaches a page.
  * The one query that selects signingKey for display; nothing else about it leaves this function.
  */
-export async function listVendors(db: Db) {
+export async function listVendors(db: Db, query?: VendorsQuery) {
   const rows = await db.vendorAccount.findMany({
-    orderBy: { unionId: "asc" },
+    where: query ? vendorsWhere(query) : {},
+    orderBy: { unionId: query?.dir ?? "asc" },
     take: 1000,
     select: { id: true, unionId: true, name: true, enabled: true, signingKey: true, updatedAt: true },
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { defineListParams, param } from "@/lib/list/params";
 
 export const password = z.string().min(10, "at least 10 characters").max(200);
 export const username = z
@@ -32,3 +33,15 @@ export const USER_ERRORS = {
   wrongPassword: "current password is wrong",
   throttled: "too many wrong passwords from here, try again later",
 } as const;
+
+export const USER_STATUSES = ["enabled", "disabled"] as const;
+
+/** The users list's URL state (a handful of accounts: one page, capped). */
+export const usersParams = defineListParams({
+  filters: { q: param.text(), role: param.oneOf(ROLES), status: param.oneOf(USER_STATUSES) },
+  sorts: { username: "text" },
+  defaultSort: "username",
+  defaultDir: "asc",
+});
+
+export type UsersQuery = ReturnType<typeof usersParams.parse>["query"];

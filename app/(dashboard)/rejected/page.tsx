@@ -1,25 +1,23 @@
-import { KeysetPager } from "@/components/ui/pager";
-import { RejectedFilters } from "@/components/admin/rejected-filters";
 import { RejectedTable } from "@/components/admin/rejected-table";
+import { ListNotice } from "@/components/data-table/list-notice";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
-import { listRejected, listRejectedQuery, rejectedReasons } from "@/lib/queries/rejected";
-import { firstValues } from "@/lib/validations/search-params";
+import { listState, type RawParams } from "@/lib/list/params";
+import { listRejected, rejectedReasons } from "@/lib/queries/rejected";
+import { rejectedParams } from "@/lib/validations/rejected";
 
-export default async function RejectedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RejectedPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requirePageUser("VIEWER");
-  const query = listRejectedQuery.parse(firstValues(await searchParams));
+  const list = rejectedParams.parse(await searchParams);
   const db = getDb();
-  const [t, page, reasons] = await Promise.all([getMessages(), listRejected(db, query), rejectedReasons(db)]);
-  const params = { reason: query.reason, union: query.union, after: query.after ? String(query.after) : undefined };
+  const [t, page, reasons] = await Promise.all([getMessages(), listRejected(db, list.query), rejectedReasons(db)]);
   return (
     <>
       <PageHeader title={t.pages.rejected.title} description={t.pages.rejected.description} />
-      <RejectedFilters values={query} reasons={reasons} t={t} />
-      <RejectedTable rows={page.rows} t={t} />
-      <KeysetPager params={params} next={page.next} labels={t.table} />
+      <ListNotice dropped={list.dropped} t={t.list} />
+      <RejectedTable rows={page.rows} page={page} state={listState(list)} reasons={reasons} t={t} />
     </>
   );
 }

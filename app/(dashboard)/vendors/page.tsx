@@ -1,15 +1,21 @@
 import { headers } from "next/headers";
 import { CreateVendorForm } from "@/components/admin/create-vendor-form";
 import { VendorsTable } from "@/components/admin/vendors-table";
+import { ListNotice } from "@/components/data-table/list-notice";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { listState, type RawParams } from "@/lib/list/params";
 import { callbackUrl, listVendors } from "@/lib/queries/vendors";
+import { vendorsParams } from "@/lib/validations/vendors";
 
-export default async function VendorsPage() {
+export default async function VendorsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requirePageUser("ADMIN");
-  const [t, vendors, requestHeaders] = await Promise.all([getMessages(), listVendors(getDb()), headers()]);
+  const list = vendorsParams.parse(await searchParams);
+  const db = getDb();
+  // Every vendor for the weak-key warning, whatever the filters show.
+  const [t, vendors, shown, requestHeaders] = await Promise.all([getMessages(), listVendors(db), listVendors(db, list.query), headers()]);
   const url = callbackUrl(process.env.PUBLIC_URL, requestHeaders);
   return (
     <>
@@ -35,7 +41,8 @@ export default async function VendorsPage() {
       <Card className="mb-4 p-4">
         <CreateVendorForm t={t.vendors} />
       </Card>
-      <VendorsTable rows={vendors} envUnionId={process.env.BOLINK_UNION_ID?.trim() || undefined} t={t} />
+      <ListNotice dropped={list.dropped} t={t.list} />
+      <VendorsTable rows={shown} envUnionId={process.env.BOLINK_UNION_ID?.trim() || undefined} state={listState(list)} t={t} />
     </>
   );
 }

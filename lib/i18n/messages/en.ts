@@ -55,7 +55,9 @@ export const en: Messages = {
     importFile: "CSV file",
     import: "Import",
     imported: "{n} park(s) imported",
-    search: "Search park ID",
+    search: "Park ID / name",
+    mapped: "WeChat mapping",
+    mappedStates: { "1": "Mapped", "0": "Not mapped" },
   },
   cards: {
     card: "Card",
@@ -153,6 +155,8 @@ export const en: Messages = {
     totals: "{count} rows, amount {amount}",
     totalsCapped: "More than {count} rows; narrow the filters to see the total amount",
     pagination: "Pagination",
+    from: "From",
+    to: "To",
   },
   renewals: {
     payTime: "Pay time",
@@ -329,6 +333,7 @@ export const en: Messages = {
     newKeyFor: "New key for {id}",
     saveKey: "Save new key",
     keyReplaced: "Key of {id} replaced",
+    search: "union_id / name",
     envManaged: "Configured by BOLINK_UNION_ID / BOLINK_UKEY: every start resets its key to BOLINK_UKEY and enables it.",
     working: "Submitting…",
     errors: {

@@ -54,7 +54,9 @@ export const zhCN = {
     importFile: "CSV 文件",
     import: "导入",
     imported: "已导入 {n} 个车场",
-    search: "搜索车场编号",
+    search: "车场编号 / 名称",
+    mapped: "微信映射",
+    mappedStates: { "1": "已映射", "0": "未映射" },
   },
   cards: {
     card: "月卡",
@@ -152,6 +154,8 @@ export const zhCN = {
     totals: "共 {count} 条，金额合计 {amount}",
     totalsCapped: "超过 {count} 条，请缩小筛选范围以查看合计金额",
     pagination: "分页",
+    from: "开始日期",
+    to: "结束日期",
   },
   renewals: {
     payTime: "支付时间",
@@ -327,6 +331,7 @@ export const zhCN = {
     newKeyFor: "{id} 的新密钥",
     saveKey: "保存新密钥",
     keyReplaced: "已更换 {id} 的密钥",
+    search: "union_id / 名称",
     envManaged: "由环境变量 BOLINK_UNION_ID / BOLINK_UKEY 配置：每次启动时密钥会恢复为 BOLINK_UKEY 并重新启用。",
     working: "正在提交…",
     errors: {
