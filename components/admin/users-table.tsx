@@ -67,7 +67,8 @@ export function getUserColumns(t: T, meId: number) {
     column.display({
       id: "actions",
       header: u.actions,
-      meta: { cellClassName: "py-1" },
+      // Wide enough for the controls on one line: on a phone the card scrolls instead of each row growing tall.
+      meta: { cellClassName: "py-1 min-w-[24rem]" },
       cell: ActionsCell,
     }),
   ];

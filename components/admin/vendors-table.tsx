@@ -73,7 +73,8 @@ export function getVendorColumns(t: T, envUnionId?: string) {
     column.display({
       id: "actions",
       header: v.actions,
-      meta: { cellClassName: "py-1" },
+      // Wide enough for the controls on one line: on a phone the card scrolls instead of each row growing tall.
+      meta: { cellClassName: "py-1 min-w-[27rem]" },
       cell: ActionsCell,
     }),
   ];

@@ -4,7 +4,6 @@
 // - per client address, any account: a lock for an address guessing across accounts;
 // - per account, any address: a ceiling that slows every attempt on the account but refuses none,
 //   so the right password from another address always gets in.
-import { Prisma } from "@/lib/generated/prisma";
 import type { Db, Tx } from "@/lib/db/client";
 
 export const THROTTLE = {
@@ -82,36 +81,51 @@ export async function clearAccount(tx: Tx, username: string): Promise<void> {
   await tx.loginThrottle.deleteMany({ where: { OR: [{ key: account }, { key: { startsWith: `user-ip:${name}|` } }] } });
 }
 
+// Plain SQL text with positional values, not nested Prisma.sql fragments: in the production
+// bundle a server action's fragment is not the Sql class of the (shared) client and reaches
+// PostgreSQL as a bind value (see eslint.config.mjs). Only constant text is composed here.
 async function bumpWindow(db: Db, key: string, windowMs: number, lock: { max: number; lockMs: number } | null, now: Date) {
   const windowStart = new Date(now.getTime() - windowMs);
-  const failures = Prisma.sql`(CASE WHEN login_throttles.window_start < ${windowStart} THEN 1 ELSE login_throttles.failures + 1 END)`;
   const lockUntil = lock ? new Date(now.getTime() + lock.lockMs) : null;
   const max = lock?.max ?? 2_147_483_647;
-  await db.$executeRaw`
-    INSERT INTO login_throttles (key, failures, window_start, locked_until)
-    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${max} THEN ${lockUntil}::timestamptz END)
-    ON CONFLICT (key) DO UPDATE SET
-      failures = ${failures},
-      window_start = CASE WHEN login_throttles.window_start < ${windowStart} THEN ${now} ELSE login_throttles.window_start END,
-      locked_until = CASE WHEN ${failures} >= ${max} THEN ${lockUntil}::timestamptz ELSE login_throttles.locked_until END`;
+  const failures = "(CASE WHEN t.window_start < $3::timestamptz THEN 1 ELSE t.failures + 1 END)";
+  await db.$executeRawUnsafe(
+    `INSERT INTO login_throttles AS t (key, failures, window_start, locked_until)
+     VALUES ($1, 1, $2::timestamptz, CASE WHEN 1 >= $4::int THEN $5::timestamptz END)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = ${failures},
+       window_start = CASE WHEN t.window_start < $3::timestamptz THEN $2::timestamptz ELSE t.window_start END,
+       locked_until = CASE WHEN ${failures} >= $4::int THEN $5::timestamptz ELSE t.locked_until END`,
+    key,
+    now,
+    windowStart,
+    max,
+    lockUntil,
+  );
 }
 
 /** For a pair, window_start is its last failure: the count is forgotten after pairForgetMs of quiet. */
 async function bumpPair(db: Db, key: string, now: Date) {
   const forgetBefore = new Date(now.getTime() - THROTTLE.pairForgetMs);
-  const failures = Prisma.sql`(CASE WHEN login_throttles.window_start < ${forgetBefore} THEN 1 ELSE login_throttles.failures + 1 END)`;
-  const delay = (n: Prisma.Sql) => Prisma.sql`
-    CASE WHEN ${n} > ${THROTTLE.pairFreeFailures}
-      THEN ${now}::timestamptz + LEAST(${THROTTLE.pairMaxDelayMs}::float8,
-        ${THROTTLE.pairFirstDelayMs}::float8 * power(2, LEAST(${n} - ${THROTTLE.pairFreeFailures} - 1, 30))) * interval '1 millisecond'
+  const failures = "(CASE WHEN t.window_start < $3::timestamptz THEN 1 ELSE t.failures + 1 END)";
+  const delay = (n: string) => `
+    CASE WHEN ${n} > $4::int
+      THEN $2::timestamptz + LEAST($5::float8, $6::float8 * power(2, LEAST(${n} - $4::int - 1, 30))) * interval '1 millisecond'
     END`;
-  await db.$executeRaw`
-    INSERT INTO login_throttles (key, failures, window_start, locked_until)
-    VALUES (${key}, 1, ${now}, ${delay(Prisma.sql`1`)})
-    ON CONFLICT (key) DO UPDATE SET
-      failures = ${failures},
-      window_start = ${now},
-      locked_until = ${delay(failures)}`;
+  await db.$executeRawUnsafe(
+    `INSERT INTO login_throttles AS t (key, failures, window_start, locked_until)
+     VALUES ($1, 1, $2::timestamptz, ${delay("1")})
+     ON CONFLICT (key) DO UPDATE SET
+       failures = ${failures},
+       window_start = $2::timestamptz,
+       locked_until = ${delay(failures)}`,
+    key,
+    now,
+    forgetBefore,
+    THROTTLE.pairFreeFailures,
+    THROTTLE.pairMaxDelayMs,
+    THROTTLE.pairFirstDelayMs,
+  );
 }
 
 async function pruneOld(db: Db, now: Date) {

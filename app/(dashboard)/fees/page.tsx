@@ -76,7 +76,7 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
             />
           </Card>
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="w-full whitespace-nowrap text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
                 <tr>
                   {[f.period, f.park, f.channel, f.count, f.paid, f.arrived, f.fee, ""].map((h, i) => (
