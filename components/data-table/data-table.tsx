@@ -40,6 +40,7 @@ export function DataTable<T>({
   state,
   t,
   rowTestId,
+  rowClassName,
   renderExpanded,
   className,
 }: {
@@ -47,6 +48,8 @@ export function DataTable<T>({
   state?: ListState;
   t: Pick<Messages, "table" | "list">;
   rowTestId?: (row: T) => string;
+  /** Extra classes for one row (a report's subtotal lines). */
+  rowClassName?: (row: T) => string | undefined;
   /** A full-width row under an expanded row (row.getToggleExpandedHandler() opens it): details too long for a cell. */
   renderExpanded?: (row: T) => React.ReactNode;
   className?: string;
@@ -90,7 +93,10 @@ export function DataTable<T>({
           ) : (
             rows.map((row) => (
               <Fragment key={row.id}>
-                <tr className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50" data-testid={rowTestId?.(row.original)}>
+                <tr
+                  className={cn("border-b border-slate-100 align-top last:border-0 hover:bg-slate-50", rowClassName?.(row.original))}
+                  data-testid={rowTestId?.(row.original)}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -26,6 +26,7 @@ export function ListView<T>({
   parks,
   t,
   rowTestId,
+  rowClassName,
   renderExpanded,
   summary,
   children,
@@ -38,6 +39,7 @@ export function ListView<T>({
   parks?: ParkOption[];
   t: Pick<Messages, "table" | "list">;
   rowTestId?: (row: T) => string;
+  rowClassName?: (row: T) => string | undefined;
   /** Details under an expanded row (see DataTable). */
   renderExpanded?: (row: T) => React.ReactNode;
   /** Shown between the filters and the table (totals). */
@@ -52,7 +54,7 @@ export function ListView<T>({
       <ListToolbar filters={filters} state={state} parks={parks} t={t} />
       {summary}
       {children}
-      <DataTable table={table} state={state} t={t} rowTestId={rowTestId} renderExpanded={renderExpanded} className={className} />
+      <DataTable table={table} state={state} t={t} rowTestId={rowTestId} rowClassName={rowClassName} renderExpanded={renderExpanded} className={className} />
       {page ? <ListPager state={state} page={page} t={t} /> : null}
     </>
   );
