@@ -25,7 +25,7 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
       // The time opens the renewal: one column less on a 1280-px screen than a separate link.
       cell: (info) => (
         <Link className="tabular-nums text-blue-700 underline-offset-2 hover:underline" href={`/renewals/${info.row.original.id}`} aria-label={`${t.table.details} ${info.row.original.tradeNo ?? info.row.original.id}`}>
-          {formatDateTime(info.getValue() ?? info.row.original.bookedAt)}
+          <PhoneStackedDateTime text={formatDateTime(info.getValue() ?? info.row.original.bookedAt)} />
         </Link>
       ),
     }),
@@ -47,8 +47,9 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
       meta: { label: r.plate, filters: [{ variant: "text", param: "q", label: r.search, className: "w-56" }] },
       cell: (info) => {
         const color = info.row.original.licenseColor;
+        // On a phone a long plate (or junk a vendor sent) is cut so the amount stays on screen.
         return info.getValue() ? (
-          <span>
+          <span className="block max-w-28 truncate sm:max-w-none" title={info.getValue() ?? undefined}>
             {info.getValue()}
             {color !== null ? <span className="ml-1 text-xs text-slate-500">{r.plateColors[String(color) as keyof typeof r.plateColors]}</span> : null}
           </span>
@@ -133,4 +134,14 @@ export function RenewalsTable({
   const columns = useMemo(() => getRenewalColumns(t, new Map(parks.map((park) => [park.parkId, park.name]))), [t, parks]);
   const table = useListTable({ rows, columns, getRowId: (row) => String(row.id) });
   return <ListView table={table} state={state} page={page} parks={parks} t={t} summary={summary} className="text-xs" />;
+}
+
+/** "2026-10-26 15:33:20" on one line, or date over time on a phone. */
+function PhoneStackedDateTime({ text }: { text: string }) {
+  const [date, time] = text.split(" ");
+  return (
+    <>
+      <span className="block sm:inline">{date}</span> <span className="block sm:inline">{time}</span>
+    </>
+  );
 }

@@ -21,6 +21,12 @@ export async function seedWideRows(request: APIRequestContext) {
     }),
   });
   expect(await booked.json()).toEqual({ state: 1, trade_no: tradeNo });
+  // A vendor may send any text as the plate: a long one must not push the amount off a phone screen.
+  const junkPlate = `${tradeNo.slice(0, 27)}8`;
+  const junk = await request.post("/api/callbacks/bolink", {
+    data: signedNotice({ trade_no: junkPlate, park_id: "E2E-LAYOUT-PARK-WITH-A-LONG-ID", car_number: "临时号牌 TEMPORARY-PLATE-000000001", amount: "99999.99" }),
+  });
+  expect(await junk.json()).toEqual({ state: 1, trade_no: junkPlate });
   await request.post("/api/callbacks/bolink", { data: '{"union_id":100000,"sign":"0","data":{}}' });
 }
 
