@@ -67,6 +67,8 @@ test("grouped failures: explained, fixed from the link, resent as a group, close
     await channelRow.getByRole("button", { name: `发送测试 值班群 ${run}` }).click();
     await expect.poll(() => robot.received.length).toBe(1);
     await expect(page.locator('[data-testid^="delivery-"]', { hasText: "测试消息" }).first()).toContainText("已发送");
+    // The page has refreshed (the delivery log shows it); the channel's own answer is still there.
+    await expect(channelRow.getByRole("status")).toHaveText(`测试消息已发送到 值班群 ${run}`);
 
     // A park mapped to a lot WeChat does not know; two renewals there fail for good.
     await request.post("/api/callbacks/bolink", { data: signedNotice({ trade_no: `TF-${run}`, park_id: park, state: 0 }) });

@@ -1,5 +1,5 @@
 "use client";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, type CellContext } from "@tanstack/react-table";
 import { DataTable, useListTable } from "@/components/data-table/data-table";
 import { ChannelActions } from "@/components/alerts/channel-actions";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +8,16 @@ import type { ChannelRow } from "@/lib/queries/alerts";
 
 type T = Pick<Messages, "alerts" | "table" | "list">;
 const column = createColumnHelper<ChannelRow>();
+type Meta = { t: T };
+
+/**
+ * Module-level, reading `t` from the table's meta: "send test" refreshes the page, and a cell
+ * function made per render would remount the controls and wipe the answer they just showed.
+ */
+function ActionsCell({ row, table }: CellContext<ChannelRow, unknown>) {
+  const { t } = table.options.meta as Meta;
+  return <ChannelActions channel={row.original} t={t.alerts.page} />;
+}
 
 export function getChannelColumns(t: T) {
   const p = t.alerts.page;
@@ -28,11 +38,11 @@ export function getChannelColumns(t: T) {
       header: p.source,
       cell: (info) => <Badge tone={info.getValue() === "env" ? "slate" : "blue"}>{info.getValue() === "env" ? p.sourceEnv : p.sourceDb}</Badge>,
     }),
-    column.display({ id: "actions", header: "", cell: (info) => <ChannelActions channel={info.row.original} t={p} /> }),
+    column.display({ id: "actions", header: "", cell: ActionsCell }),
   ];
 }
 
 export function ChannelsTable({ rows, t }: { rows: ChannelRow[]; t: T }) {
-  const table = useListTable({ rows, columns: getChannelColumns(t), getRowId: (row) => row.key });
+  const table = useListTable({ rows, columns: getChannelColumns(t), getRowId: (row) => row.key, meta: { t } satisfies Meta });
   return <DataTable table={table} t={{ ...t, table: { ...t.table, noRows: t.alerts.page.none } }} rowTestId={(row) => `channel-${row.key}`} />;
 }
