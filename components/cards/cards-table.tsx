@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { CardStatusBadge } from "@/components/cards/card-status-badge";
 import { useListTable } from "@/components/data-table/data-table";
 import { ListView } from "@/components/data-table/list-view";
+import { ParkLabel } from "@/components/data-table/park-label";
 import type { ParkOption } from "@/components/data-table/types";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
@@ -23,15 +24,7 @@ export function getCardColumns(t: T, parkNames: Map<string, string | null>) {
     column.accessor("parkId", {
       header: c.park,
       meta: { filters: [{ variant: "park", param: "park", label: c.park }] },
-      cell: (info) => {
-        const name = parkNames.get(info.getValue());
-        return (
-          <span>
-            {info.getValue()}
-            {name ? <span className="ml-1 text-xs text-slate-500">{name}</span> : null}
-          </span>
-        );
-      },
+      cell: (info) => <ParkLabel parkId={info.getValue()} name={parkNames.get(info.getValue())} />,
     }),
     column.accessor("cardId", {
       header: c.card,

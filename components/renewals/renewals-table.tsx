@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { useListTable } from "@/components/data-table/data-table";
 import { ListView } from "@/components/data-table/list-view";
+import { ParkLabel } from "@/components/data-table/park-label";
 import type { ParkOption } from "@/components/data-table/types";
 import { Badge, syncTone } from "@/components/ui/badge";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
@@ -32,15 +33,7 @@ export function getRenewalColumns(t: T, parkNames: Map<string, string | null>) {
     column.accessor("parkId", {
       header: r.park,
       meta: { label: r.park, sort: "park", hideOnPhone: true, filters: [{ variant: "park", param: "park", label: r.park }] },
-      cell: (info) => {
-        const name = parkNames.get(info.getValue());
-        return (
-          <span>
-            {info.getValue()}
-            {name ? <span className="ml-1 text-xs text-slate-500">{name}</span> : null}
-          </span>
-        );
-      },
+      cell: (info) => <ParkLabel parkId={info.getValue()} name={parkNames.get(info.getValue())} />,
     }),
     column.accessor("carNumber", {
       header: r.plate,

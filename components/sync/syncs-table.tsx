@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useListTable } from "@/components/data-table/data-table";
 import { ListView } from "@/components/data-table/list-view";
+import { ParkLabel } from "@/components/data-table/park-label";
 import type { ParkOption } from "@/components/data-table/types";
 import { ResendButton } from "@/components/sync/resend-button";
 import { Badge, syncTone } from "@/components/ui/badge";
@@ -65,15 +66,7 @@ export function getSyncColumns(t: T, canResend: boolean, parkNames: Map<string, 
       id: "park",
       header: r.park,
       meta: { filters: [{ variant: "park", param: "park", label: r.park }] },
-      cell: (info) => {
-        const name = parkNames.get(info.getValue());
-        return (
-          <span>
-            {info.getValue()}
-            {name ? <span className="ml-1 text-xs text-slate-500">{name}</span> : null}
-          </span>
-        );
-      },
+      cell: (info) => <ParkLabel parkId={info.getValue()} name={parkNames.get(info.getValue())} />,
     }),
     column.accessor((row) => row.renewal.carNumber, {
       id: "plate",
