@@ -3,7 +3,7 @@
 // no Prisma, no logging). Started by bench/intake.ts: PORT and DATABASE_URL come from it.
 import http from "node:http";
 import pg from "pg";
-import { BOOKING_SQL, REDELIVERY_SQL, bookingParams, redeliveryParams } from "../lib/bolink/booking";
+import { BOOKING_SQL, REDELIVERY_SQL, bookingParams, redeliveryParams, type BookingRow } from "../lib/bolink/booking";
 import { idempotencyKey } from "../lib/bolink/idempotency";
 import { VENDOR_SQL } from "../lib/bolink/intake";
 import { parseNotice, serviceIsMonthcard } from "../lib/bolink/parse-notice";
@@ -25,9 +25,9 @@ async function handle(body: string, remoteAddr: string | null): Promise<Answer> 
   const key = vendor.rows[0];
   if (!key?.enabled || !verifySignature(dataText, notice.sign, key.signing_key)) return { state: 0, trade_no: tradeNo, errmsg: "bad sign" };
   const delivery = { notice, dataText, rawBody: body, remoteAddr, key: idempotencyKey(notice, dataText) };
-  const booked = await pool.query<{ id: number | null }>(BOOKING_SQL, bookingParams(delivery));
-  // A duplicate: like the app, read what was booked (conflict bookkeeping left out).
-  if (booked.rows[0].id === null) await pool.query(REDELIVERY_SQL, redeliveryParams(delivery));
+  const booked = await pool.query<BookingRow>(BOOKING_SQL, bookingParams(delivery));
+  // A duplicate: like the app, read what was booked when the statement could not see it (conflict bookkeeping left out).
+  if (booked.rows[0].id === null && booked.rows[0].booked_id === null) await pool.query(REDELIVERY_SQL, redeliveryParams(delivery));
   return { state: 1, trade_no: tradeNo };
 }
 
