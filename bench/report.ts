@@ -1,5 +1,5 @@
 // The markdown the bench prints (and the README quotes): machine and load first, then one
-// table per part, then how the figures compare with the goals in issue 6.
+// table per part, then how the figures compare with the goals in issue 14.
 import type { IntakeResult } from "./intake";
 import type { LoadSummary, Machine } from "./machine";
 import type { PagesResult } from "./pages";
@@ -24,7 +24,13 @@ export type BenchResults = {
   sync?: { runs: SyncRun[] };
 };
 
-const GOALS = { intakePerSec: 1000, intakeP99: 50, ofBaseline: 0.6, syncsPerSec: 300, syncCpuMsPerPush: 2 };
+/** Issue 14's goals: intake as ratios to the bare baseline in the same run, sync in absolute figures. */
+const GOALS = { ofBaseline: 0.6, cpuTimesBaseline: 3, syncsPerSec: 300, syncCpuMsPerPush: 2 };
+/** The intake runs the goals name: c=1, c=50 and the duplicate storm. */
+const INTAKE_GOAL_RUNS = [{ kind: "unique", connections: 1 }, { kind: "unique", connections: 50 }, { kind: "storm", connections: 50 }] as const;
+
+/** A share as a percentage with one decimal, so 59.8 % is not printed as a goal of 60 % met. */
+const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
@@ -39,7 +45,7 @@ function intakeSection(intake: IntakeResult): string[] {
     intake.rows.find((row) => row.server === server && row.kind === kind && row.connections === connections);
   const keys = [...new Set(intake.rows.map((row) => `${row.kind}:${row.connections}`))];
   const ratio = (a: number | null | undefined, b: number | null | undefined, unit: "%" | "×") =>
-    !a || !b ? "–" : unit === "%" ? `${Math.round((a / b) * 100)} %` : `${Math.round((a / b) * 10) / 10} ×`;
+    !a || !b ? "–" : unit === "%" ? percent(a / b) : `${Math.round((a / b) * 10) / 10} ×`;
   const rows = keys.map((key) => {
     const [kind, c] = key.split(":");
     const ours = pick("app", kind, Number(c))!;
@@ -131,43 +137,52 @@ function syncSection(runs: SyncRun[]): string[] {
 function goalsSection(results: BenchResults): string[] {
   const lines = ["### Against the goals", ""];
   const intake = results.intake;
-  if (intake) {
-    const ours = intake.rows.find((r) => r.server === "app" && r.kind === "unique" && r.connections === 50);
-    const base = intake.rows.find((r) => r.server === "baseline" && r.kind === "unique" && r.connections === 50);
-    if (ours && base) {
-      const share = ours.acceptedPerSec / Math.max(1, base.acceptedPerSec);
-      lines.push(
-        `- Intake at concurrency 50: ${ours.acceptedPerSec} accepted/s (goal ≥ ${GOALS.intakePerSec}: ${met(ours.acceptedPerSec >= GOALS.intakePerSec)}), ` +
-          `p99 ${ours.p99} ms (goal ≤ ${GOALS.intakeP99}: ${met(ours.p99 <= GOALS.intakeP99)}), ` +
-          `${Math.round(share * 100)} % of the baseline (goal ≥ ${GOALS.ofBaseline * 100} %: ${met(share >= GOALS.ofBaseline)}).`,
-      );
-    }
+  for (const { kind, connections } of intake ? INTAKE_GOAL_RUNS : []) {
+    const pick = (server: string) => intake!.rows.find((r) => r.server === server && r.kind === kind && r.connections === connections);
+    const [ours, empty, base] = [pick("app"), pick("empty"), pick("baseline")];
+    if (!ours || !base) continue;
+    const share = ours.acceptedPerSec / Math.max(1, base.acceptedPerSec);
+    const cpu = ours.cpuMsPerAnswer && base.cpuMsPerAnswer ? ours.cpuMsPerAnswer / base.cpuMsPerAnswer : null;
+    const emptyCpu = empty?.cpuMsPerAnswer && base.cpuMsPerAnswer ? empty.cpuMsPerAnswer / base.cpuMsPerAnswer : null;
+    lines.push(
+      `- Intake, ${kind === "storm" ? `duplicate storm at concurrency ${connections}` : `concurrency ${connections}`}: ${ours.acceptedPerSec} accepted/s, ` +
+        `${percent(share)} of the baseline (goal ≥ ${GOALS.ofBaseline * 100} %: ${met(share >= GOALS.ofBaseline)}), ` +
+        `CPU ${cpu === null ? "–" : `${Math.round(cpu * 10) / 10} ×`} the baseline's (goal ≤ ${GOALS.cpuTimesBaseline} ×: ${met(cpu !== null && cpu <= GOALS.cpuTimesBaseline)}` +
+        `${emptyCpu === null ? "" : `; the empty route alone ${Math.round(emptyCpu * 10) / 10} ×`}).`,
+    );
   }
   for (const queries of [results.queries, ...(results.moreQueries ?? [])]) {
     if (!queries) continue;
-    const slowest = queries.queries.filter((query) => !query.name.startsWith("before")).sort((a, b) => b.p95 - a.p95)[0];
+    const measured = queries.queries.filter((query) => !query.name.startsWith("before")).sort((a, b) => b.p95 - a.p95);
     const goal = dashboardGoal(queries.renewals);
-    if (slowest) {
+    const over = measured.filter((query) => query.p95 > goal);
+    if (measured.length) {
       lines.push(
-        `- Dashboard at ${queries.renewals.toLocaleString("en")} renewals: slowest p95 ${slowest.p95} ms (${slowest.name}, load ${slowest.load1m ?? "?"}; ` +
-          `goal ≤ ${goal} ms for every query and page: ${met(slowest.p95 <= goal)}).`,
+        `- Dashboard queries at ${queries.renewals.toLocaleString("en")} renewals: slowest p95 ${measured[0].p95} ms (${measured[0].name}, load ${measured[0].load1m ?? "?"}; ` +
+          `goal ≤ ${goal} ms for every query: ${met(!over.length)}${over.length ? `; over: ${over.map((query) => `${query.name} ${query.p95} ms`).join(", ")}` : ""}).`,
       );
     }
   }
   for (const pages of results.pages ?? []) {
-    const slowest = [...pages.pages].sort((a, b) => b.p95 - a.p95)[0];
+    const measured = [...pages.pages].sort((a, b) => b.p95 - a.p95);
     const goal = dashboardGoal(pages.renewals);
-    if (slowest) {
+    const over = measured.filter((page) => page.p95 > goal);
+    if (measured.length) {
       lines.push(
-        `- Pages over HTTP at ${pages.renewals.toLocaleString("en")} renewals: slowest p95 ${slowest.p95} ms (\`${slowest.path}\`, load ${slowest.load1m}; ` +
-          `goal ≤ ${goal} ms: ${met(slowest.p95 <= goal)}).`,
+        `- Pages over HTTP at ${pages.renewals.toLocaleString("en")} renewals: slowest p95 ${measured[0].p95} ms (\`${measured[0].path}\`, load ${measured[0].load1m}; ` +
+          `goal ≤ ${goal} ms for every page: ${met(!over.length)}${over.length ? `; over: ${over.map((page) => `\`${page.path}\` ${page.p95} ms`).join(", ")}` : ""}).`,
       );
     }
   }
   for (const r of results.sync?.runs.filter((run) => run.latencyMs === 50) ?? []) {
+    const head = `- Sync with 50 ms latency, ${r.settings} (concurrency ${r.concurrency}, ${r.ratePerSecond}/s): ${r.syncsPerSec} syncs/s`;
+    // The goal is for tuned settings; the defaults are held to SYNC_RATE_LIMIT on purpose.
+    if (r.settings !== "tuned") {
+      lines.push(`${head}, worker CPU ${r.cpuMsPerPush ?? "–"} ms per push (held to the configured rate limit; the goals are for tuned settings).`);
+      continue;
+    }
     lines.push(
-      `- Sync with 50 ms latency, ${r.settings} (concurrency ${r.concurrency}, ${r.ratePerSecond}/s): ${r.syncsPerSec} syncs/s ` +
-        `(goal ≥ ${GOALS.syncsPerSec}: ${met(r.syncsPerSec >= GOALS.syncsPerSec)}), worker CPU ${r.cpuMsPerPush ?? "–"} ms per push` +
+      `${head} (goal ≥ ${GOALS.syncsPerSec}: ${met(r.syncsPerSec >= GOALS.syncsPerSec)}), worker CPU ${r.cpuMsPerPush ?? "–"} ms per push` +
         `${r.cpuMsPerPush == null ? "" : ` (goal ≤ ${GOALS.syncCpuMsPerPush}: ${met(r.cpuMsPerPush <= GOALS.syncCpuMsPerPush)})`}.`,
     );
   }

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only intake,queries,sync]
+// npm run bench [-- --quick] [--only intake,queries,pages,sync] [--renewals 1000000,10000000]
 // Measures callback intake (against a bare baseline), dashboard queries on a bulk-seeded database
 // and the WeChat sync drain; prints a markdown table and writes bench/results/latest.json.
 // Numbers, not tests: nothing here fails because a machine is slow.
@@ -16,8 +16,7 @@ import { benchSync } from "./sync";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, renewals: { type: "string" } } });
 const quick = values.quick;
-// "pages" (bench/pages.ts: signed-in fetches of each dashboard page) is opt-in until it has had a full run.
-const parts = new Set((values.only ?? "intake,queries,sync").split(","));
+const parts = new Set((values.only ?? "intake,queries,pages,sync").split(","));
 const log = (line: string) => console.error(line);
 
 const settings = quick

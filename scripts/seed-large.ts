@@ -220,7 +220,7 @@ for (const fk of foreignKeys) await step(`foreign key ${fk.name}`, `ALTER TABLE 
 for (const [table, trigger] of ROLLUP_TRIGGERS) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
 // The rollups from scratch, as the migration's backfill does: exact whatever was there before.
 await step(
-  "fee_daily and fee_monthly rollups",
+  "fee_daily, fee_monthly and fee_day_totals rollups",
   `DELETE FROM fee_daily;
    INSERT INTO fee_daily (day, park_id, pay_company, count, paid_fen, arrived_fen, fee_fen, mismatched)
    SELECT (booked_at AT TIME ZONE 'Asia/Shanghai')::date, park_id, coalesce(pay_company, -1), count(*), sum(amount_fen),
@@ -230,7 +230,13 @@ await step(
    DELETE FROM fee_monthly;
    INSERT INTO fee_monthly (month, park_id, pay_company, count, paid_fen, arrived_fen, fee_fen, mismatched)
    SELECT date_trunc('month', day::timestamp)::date, park_id, pay_company, sum(count), sum(paid_fen), sum(arrived_fen), sum(fee_fen), sum(mismatched)
-   FROM fee_daily GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+   FROM fee_daily GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+   DELETE FROM fee_day_totals;
+   INSERT INTO fee_day_totals (day, shard, count, paid_fen, arrived_fen, fee_fen, mismatched)
+   SELECT (booked_at AT TIME ZONE 'Asia/Shanghai')::date, (id % 16)::smallint, count(*), sum(amount_fen),
+          coalesce(sum(arrive_money_fen), 0), coalesce(sum(fee_fen), 0),
+          count(*) FILTER (WHERE arrive_money_fen IS NULL OR fee_fen IS NULL OR amount_fen <> arrive_money_fen + fee_fen)
+   FROM fee_entries GROUP BY 1, 2 ORDER BY 1, 2`,
 );
 await step(
   "sync_status_counts",
@@ -239,7 +245,7 @@ await step(
 );
 await step("commit", "COMMIT");
 // Visibility map and statistics, as a long-running database has them (index-only scans need the first).
-await step("vacuum analyze", `VACUUM (ANALYZE) ${[...LOADED, "month_cards", "fee_daily", "fee_monthly", "sync_status_counts", "parks"].join(", ")}`);
+await step("vacuum analyze", `VACUUM (ANALYZE) ${[...LOADED, "month_cards", "fee_daily", "fee_monthly", "fee_day_totals", "sync_status_counts", "parks"].join(", ")}`);
 await client.end();
 console.log(`Loaded ${total} renewals over ${parks} parks and ${days} days in ${seconds()} s.`);
 await embedded?.stop();

@@ -1,4 +1,4 @@
-// The dashboard's rollups (fee_daily, sync_status_counts) against the raw aggregation they
+// The dashboard's rollups (fee_daily, fee_monthly, fee_day_totals, sync_status_counts) against the raw aggregation they
 // replace: bookings through the real callback route, re-deliveries, conflicts, state-0 notices,
 // several parks, channels and China-time days, hand-made edits, and every sync transition.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -50,7 +50,18 @@ async function rollupAndRaw() {
   const months = await db.$queryRawUnsafe<unknown[]>(`
     SELECT to_char(month, 'YYYY-MM') AS month, park_id, pay_company, count, paid_fen AS paid, arrived_fen AS arrived, fee_fen AS fee, mismatched
     FROM fee_monthly ORDER BY 1, 2, 3`);
-  return { raw, rollup, rawMonths, months };
+  const rawDays = await db.$queryRawUnsafe<unknown[]>(`
+    SELECT to_char((booked_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS day, count(*)::int AS count, sum(amount_fen)::bigint AS paid,
+           coalesce(sum(arrive_money_fen), 0)::bigint AS arrived, coalesce(sum(fee_fen), 0)::bigint AS fee,
+           (count(*) FILTER (WHERE arrive_money_fen IS NULL OR fee_fen IS NULL OR amount_fen <> arrive_money_fen + fee_fen))::int AS mismatched
+    FROM fee_entries GROUP BY 1 ORDER BY 1`);
+  // fee_day_totals: only a day's sum over its shards counts; a day summing to nothing at all must have no entries.
+  const days = await db.$queryRawUnsafe<unknown[]>(`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(count)::int AS count, sum(paid_fen)::bigint AS paid, sum(arrived_fen)::bigint AS arrived,
+           sum(fee_fen)::bigint AS fee, sum(mismatched)::int AS mismatched
+    FROM fee_day_totals GROUP BY day
+    HAVING (sum(count), sum(paid_fen), sum(arrived_fen), sum(fee_fen), sum(mismatched)) <> (0, 0, 0, 0, 0) ORDER BY 1`);
+  return { raw, rollup, rawMonths, months, rawDays, days };
 }
 
 /** fee_entries summed the way feeSummary did before the rollup (China-time periods × park × channel). */
@@ -85,9 +96,10 @@ async function rawFeeSummary(by: "day" | "month", from: string, to: string, park
 }
 
 async function expectFeesMatchRaw() {
-  const { raw, rollup, rawMonths, months } = await rollupAndRaw();
+  const { raw, rollup, rawMonths, months, rawDays, days } = await rollupAndRaw();
   expect(rollup).toEqual(raw);
   expect(months).toEqual(rawMonths);
+  expect(days).toEqual(rawDays);
   for (const [by, from, to, park] of [
     ["day", "2026-10-01", "2026-12-31", null],
     ["day", "2026-11-02", "2026-11-02", null],
@@ -117,7 +129,7 @@ async function expectSyncCountsMatchRaw() {
   expect(off).toBe(0);
 }
 
-describe("fee_daily and fee_monthly rollups", () => {
+describe("fee_daily, fee_monthly and fee_day_totals rollups", () => {
   it("equals the raw aggregation after bookings, re-deliveries, conflicts and state-0 notices across the China-time day boundary", async () => {
     const accepted = async (body: string) => expect((await postCallback(body)).state).toBe(1);
     const bookings = [
@@ -169,6 +181,12 @@ describe("fee_daily and fee_monthly rollups", () => {
     for (const [i, park] of ["A", "A", "B"].entries()) {
       await postCallback(notice(`E${i}`, { park_id: park, pay_company: 0, pay_time: unix("2026-11-05T04:00:00Z") }));
     }
+    // History as the fee_day_totals migration left it: each day's sums in shard 0, filled from fee_daily.
+    await db.$executeRawUnsafe("DELETE FROM fee_day_totals");
+    await db.$executeRawUnsafe(`
+      INSERT INTO fee_day_totals (day, shard, count, paid_fen, arrived_fen, fee_fen, mismatched)
+      SELECT day, 0, sum(count), sum(paid_fen), sum(arrived_fen), sum(fee_fen), sum(mismatched) FROM fee_daily GROUP BY day`);
+    await expectFeesMatchRaw();
     const [first] = await db.feeEntry.findMany({ where: { parkId: "A" }, orderBy: { id: "asc" } });
     // An operator's correction by hand: moved to another day and channel, amount fixed.
     await db.feeEntry.update({ where: { id: first.id }, data: { bookedAt: new Date("2026-11-06T17:00:00Z"), payCompany: null, feeFen: 10 } });
@@ -180,7 +198,8 @@ describe("fee_daily and fee_monthly rollups", () => {
     expect(await db.$queryRawUnsafe("SELECT * FROM fee_daily WHERE count = 0")).toEqual([]);
     expect(await db.$queryRawUnsafe("SELECT * FROM fee_monthly WHERE count = 0")).toEqual([]);
     await db.$executeRawUnsafe("TRUNCATE fee_entries, wechat_syncs CASCADE");
-    expect(await rollupAndRaw()).toEqual({ raw: [], rollup: [], rawMonths: [], months: [] });
+    expect(await rollupAndRaw()).toEqual({ raw: [], rollup: [], rawMonths: [], months: [], rawDays: [], days: [] });
+    expect(await db.$queryRawUnsafe("SELECT * FROM fee_day_totals")).toEqual([]);
     await expectSyncCountsMatchRaw();
   });
 

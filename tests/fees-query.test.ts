@@ -67,7 +67,7 @@ describe("feeReport", () => {
       { period: "2026-11-02", parkId: "B", payCompany: null, count: 2, paidFen: 4000, arrivedFen: 3980, feeFen: 10, mismatched: 1 },
       { period: "2026-11-01", parkId: "A", payCompany: 0, count: 1, paidFen: 10000, arrivedFen: 9900, feeFen: 100, mismatched: 0 },
     ]);
-    expect(result.totals).toEqual({ groups: 6, count: 7, paidFen: 31700, arrivedFen: 29380, feeFen: 220, mismatched: 4 });
+    expect(result.totals).toEqual({ count: 7, paidFen: 31700, arrivedFen: 29380, feeFen: 220, mismatched: 4 });
     expect(result.series).toEqual([
       { period: "2026-11-01", paidFen: 10000 },
       { period: "2026-11-02", paidFen: 21000 },
@@ -85,6 +85,26 @@ describe("feeReport", () => {
       ["2026-11", 1, 1, 5000],
     ]);
   });
+
+  // Over every park the totals and the chart come from fee_day_totals, for one park from its groups: both must be the groups' sums.
+  for (const params of [
+    { from: "2026-10-01", to: "2026-12-31" },
+    { by: "month", from: "2026-10-15", to: "2026-12-25" },
+    { by: "month", from: "2026-11-01", to: "2026-11-30" },
+    { from: "2026-11-01", to: "2026-12-31", park: "A" },
+    { by: "month", from: "2026-10-02", to: "2026-12-31", park: "B" },
+    { from: "2027-01-01", to: "2027-01-31" },
+  ] as Record<string, string>[]) {
+    it(`totals and chart equal the sums of the report's rows (${new URLSearchParams(params)})`, async () => {
+      const query = parseFeesQuery(params);
+      const [result, rows] = await Promise.all([feeReport(db, query), feeSummary(db, query)]);
+      const sum = (key: "count" | "paidFen" | "arrivedFen" | "feeFen" | "mismatched") => rows.reduce((n, row) => n + row[key], 0);
+      expect(result.totals).toEqual({ count: sum("count"), paidFen: sum("paidFen"), arrivedFen: sum("arrivedFen"), feeFen: sum("feeFen"), mismatched: sum("mismatched") });
+      const series = new Map<string, number>();
+      for (const row of [...rows].reverse()) series.set(row.period, (series.get(row.period) ?? 0) + row.paidFen);
+      expect(result.series).toEqual([...series].map(([period, paidFen]) => ({ period, paidFen })));
+    });
+  }
 
   it("pages forward and back by row key, with the whole report's totals and chart on every page", async () => {
     const all = await report({ from: "2026-10-01", to: "2026-12-31", perPage: "100" });
