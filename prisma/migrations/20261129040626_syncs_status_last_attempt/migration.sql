@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "wechat_syncs_status_updated_at_id_idx" ON "wechat_syncs"("status", "updated_at", "id");
+
