@@ -4,6 +4,7 @@
 // processes: a concurrent duplicate waits for the first to commit, then inserts nothing.
 // Plain pg, no Prisma: a model query costs about 1 ms of CPU in Prisma's query compiler, and
 // Bolink's retries arrive in storms (bench: npm run bench, "CPU ms/answer").
+import type { QueryConfig } from "pg";
 import type { Sql } from "@/lib/db/client";
 import { bookingEffects, RENEWAL_RETURNING } from "@/lib/bolink/booking-effects";
 import type { BolinkNotice } from "@/lib/bolink/notice-schema";
@@ -55,8 +56,16 @@ export type BookingRow = { id: number | null; booked_id: number | null; booked_d
  * shorten it, and concurrent renewals of one card both count (one upsert statement each).
  */
 async function insertBooking(sql: Sql, delivery: Delivery): Promise<BookingRow> {
-  const { rows } = await sql.query<BookingRow>(BOOKING_SQL, bookingParams(delivery));
+  const { rows } = await sql.query<BookingRow>(bookingQuery(delivery));
   return rows[0];
+}
+
+/**
+ * BOOKING_SQL as a named (prepared) statement: PostgreSQL parses and plans its seven CTEs once per
+ * connection instead of once per callback, and the 3 KB text crosses the socket once.
+ */
+export function bookingQuery(delivery: Delivery): QueryConfig {
+  return { name: "bolink_booking", text: BOOKING_SQL, values: bookingParams(delivery) };
 }
 
 /** BOOKING_SQL's parameters, in order. Times go as ISO text so any driver reads them the same in any time zone. */
