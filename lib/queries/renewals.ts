@@ -25,8 +25,11 @@ export const renewalListSelect = {
   sync: { select: { status: true, lastCode: true } },
 } satisfies Prisma.RenewalSelect;
 
-/** Past this many syncs in one status, its renewals are dense enough to find in pay-time order. */
-export const SYNC_STATUS_ID_CAP = 20_000;
+/**
+ * Past this many syncs in one status, its renewals are dense enough to find in pay-time order. The
+ * ids travel as bind values, and Prisma allows at most 32,766 in one PostgreSQL statement.
+ */
+export const SYNC_STATUS_ID_CAP = 30_000;
 
 /**
  * The Prisma filter for a renewals query. A sync-status filter is a join PostgreSQL runs from the
@@ -37,7 +40,8 @@ export const SYNC_STATUS_ID_CAP = 20_000;
 export async function resolveRenewalsWhere(db: Db, query: Partial<RenewalsQuery>): Promise<Prisma.RenewalWhereInput> {
   const status = query.sync;
   if (!status || status === "NONE" || status === "SYNCED") return renewalsWhere(query);
-  const syncs = await db.wechatSync.findMany({ where: { status }, select: { renewalId: true }, take: SYNC_STATUS_ID_CAP + 1 });
+  // In renewal_id order: an index-only read of (status, renewal_id), never a sort of the syncs.
+  const syncs = await db.wechatSync.findMany({ where: { status }, select: { renewalId: true }, orderBy: { renewalId: "asc" }, take: SYNC_STATUS_ID_CAP + 1 });
   if (syncs.length > SYNC_STATUS_ID_CAP) return renewalsWhere(query);
   const where = renewalsWhere({ ...query, sync: undefined });
   return { AND: [where, { id: { in: syncs.map((sync) => sync.renewalId) } }] };
