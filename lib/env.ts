@@ -38,7 +38,9 @@ const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   ),
-  DATA_DIR: optionalText.transform((value) => path.resolve(value ?? ".data")),
+  // turbopackIgnore: the data directory is runtime state (the embedded database), never a build input;
+  // traced, `next build` read every database file into memory (OOM at tens of GB).
+  DATA_DIR: optionalText.transform((value) => path.resolve(/* turbopackIgnore: true */ value ?? ".data")),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Listen address; unset = every interface. 127.0.0.1 when nginx runs on the same host. */
   HOST: optionalText.pipe(z.string().regex(/^[0-9a-fA-F.:]+$|^localhost$/, "must be an IP address such as 127.0.0.1 (or localhost)").optional()),
