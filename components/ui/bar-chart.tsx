@@ -37,8 +37,10 @@ export function BarChart({
     .join("");
   const shown = active === null ? null : { label: labels[active], value: values[active] };
   const point = (event: React.PointerEvent<SVGSVGElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    const i = Math.floor(((event.clientX - box.left) / box.width) * labels.length);
+    // The drawing keeps its aspect ratio inside the element: map the pointer into its own coordinates.
+    const toChart = event.currentTarget.getScreenCTM()?.inverse();
+    if (!toChart) return;
+    const i = Math.floor(new DOMPoint(event.clientX, event.clientY).matrixTransform(toChart).x / barWidth);
     setActive(i >= 0 && i < labels.length ? i : null);
   };
   return (
