@@ -1,11 +1,11 @@
 // The ceiling of this stack: a bare node:http server doing the callback's work — parse, vendor
-// lookup, signature check, the app's own booking statement — with pg and nothing else (no Next.js,
-// no Prisma, no logging). Started by bench/intake.ts: PORT and DATABASE_URL come from it.
+// lookup, signature check, the app's own booking statement (prepared statements named as the app
+// names them) — with pg and nothing else (no Next.js, no Prisma, no logging). Started by bench/intake.ts: PORT and DATABASE_URL come from it.
 import http from "node:http";
 import pg from "pg";
-import { BOOKING_SQL, REDELIVERY_SQL, bookingParams, redeliveryParams } from "../lib/bolink/booking";
+import { REDELIVERY_SQL, bookingQuery, redeliveryParams, type BookingRow } from "../lib/bolink/booking";
 import { idempotencyKey } from "../lib/bolink/idempotency";
-import { VENDOR_SQL } from "../lib/bolink/intake";
+import { vendorQuery } from "../lib/bolink/intake";
 import { parseNotice, serviceIsMonthcard } from "../lib/bolink/parse-notice";
 import { MAX_BODY_BYTES } from "../lib/bolink/read-body";
 import { verifySignature } from "../lib/bolink/signature";
@@ -21,13 +21,13 @@ async function handle(body: string, remoteAddr: string | null): Promise<Answer> 
   const { notice, dataText } = parsed;
   const tradeNo = notice.tradeNo ?? notice.outTradeNo ?? "";
   if (!serviceIsMonthcard(notice.serviceName)) return { state: 0, trade_no: tradeNo, errmsg: "unsupported service" };
-  const vendor = await pool.query<{ enabled: boolean; signing_key: string }>(VENDOR_SQL, [notice.unionId]);
+  const vendor = await pool.query<{ enabled: boolean; signing_key: string }>(vendorQuery(notice.unionId));
   const key = vendor.rows[0];
   if (!key?.enabled || !verifySignature(dataText, notice.sign, key.signing_key)) return { state: 0, trade_no: tradeNo, errmsg: "bad sign" };
   const delivery = { notice, dataText, rawBody: body, remoteAddr, key: idempotencyKey(notice, dataText) };
-  const booked = await pool.query<{ id: number | null }>(BOOKING_SQL, bookingParams(delivery));
-  // A duplicate: like the app, read what was booked (conflict bookkeeping left out).
-  if (booked.rows[0].id === null) await pool.query(REDELIVERY_SQL, redeliveryParams(delivery));
+  const booked = await pool.query<BookingRow>(bookingQuery(delivery));
+  // A duplicate: like the app, read what was booked when the statement could not see it (conflict bookkeeping left out).
+  if (booked.rows[0].id === null && booked.rows[0].booked_id === null) await pool.query(REDELIVERY_SQL, redeliveryParams(delivery));
   return { state: 1, trade_no: tradeNo };
 }
 

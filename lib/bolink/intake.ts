@@ -2,6 +2,7 @@
 // after the booking (or the earlier booking it duplicates) is committed; state 0 with a short
 // reason otherwise, and the rejection kept for operators — unless the sender has used up its
 // budget of invalid requests, which only the limiter counts (valid notices never touch it).
+import type { QueryConfig } from "pg";
 import type { Sql } from "@/lib/db/client";
 import { bookDelivery, type BookingOutcome } from "@/lib/bolink/booking";
 import { idempotencyKey } from "@/lib/bolink/idempotency";
@@ -26,6 +27,9 @@ export type IntakeInput = {
 };
 
 export const VENDOR_SQL = "SELECT enabled, signing_key FROM vendor_accounts WHERE union_id = $1";
+
+/** VENDOR_SQL as a named statement, prepared once per connection (see bookingQuery). */
+export const vendorQuery = (unionId: string): QueryConfig => ({ name: "bolink_vendor", text: VENDOR_SQL, values: [unionId] });
 
 const BODY_REFUSALS: Record<Exclude<BodyRead, { ok: true }>["reason"], Refusal> = {
   "body too large": { code: "body_too_large", text: "body too large" },
@@ -58,7 +62,7 @@ export async function handleCallback(sql: Sql, input: IntakeInput): Promise<Inta
 
   const {
     rows: [vendor],
-  } = await sql.query<{ enabled: boolean; signing_key: string }>(VENDOR_SQL, [notice.unionId]);
+  } = await sql.query<{ enabled: boolean; signing_key: string }>(vendorQuery(notice.unionId));
   if (!vendor) return reject({ code: "unknown_vendor", text: "unknown union_id" }, who);
   if (!vendor.enabled) return reject({ code: "vendor_disabled", text: "vendor disabled" }, who);
   if (!verifySignature(dataText, notice.sign, vendor.signing_key)) return reject({ code: "bad_sign", text: "bad sign" }, who);
