@@ -218,7 +218,7 @@ describe("fee_daily, fee_monthly and fee_day_totals rollups", () => {
     const data = await overview(db, now);
     expect(data.today).toEqual({ count: 1, paidFen: 10000, arrivedFen: 10000, feeFen: 0 });
     expect(data.month).toEqual({ count: 3, paidFen: 60000, arrivedFen: 60000, feeFen: 0 });
-    const series = Object.fromEntries(data.paidSeries.filter((p) => p.value).map((p) => [p.label, p.value]));
+    const series = Object.fromEntries(data.days.map((day, i) => [day, data.paidSeries[i]]).filter(([, value]) => value));
     expect(series).toEqual({ "2026-10-31": 40000, "2026-11-01": 30000, "2026-11-21": 20000, "2026-11-22": 10000 });
   });
 });

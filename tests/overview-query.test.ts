@@ -35,7 +35,7 @@ describe("overview", () => {
     expect(data.oldestPendingMinutes).toBe(10);
     expect(data.latestFailures.map((f) => f.lastCode)).toEqual(["PARAM_ERROR"]);
     expect(data.paidSeries).toHaveLength(30);
-    expect(data.paidSeries.at(-1)).toEqual({ label: "2026-11-22", value: 4000 });
+    expect([data.days.at(-1), data.paidSeries.at(-1)]).toEqual(["2026-11-22", 4000]);
   });
 
   it("warns about a vendor's signature failures, a stalled worker, and not while paused", async () => {

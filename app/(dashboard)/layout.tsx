@@ -9,13 +9,12 @@ import { WechatModeBadge } from "@/components/shell/wechat-mode-badge";
 import { KeyExpiryBanner } from "@/components/wechat/key-expiry-banner";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { isSyncPaused } from "@/lib/sync/settings";
+import { syncPauseState } from "@/lib/sync/pause-state";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const [t, locale, paused] = await Promise.all([getMessages(), getLocale(), isSyncPaused(getDb())]);
+  const [t, locale, { paused }] = await Promise.all([getMessages(), getLocale(), syncPauseState()]);
   const main: NavItem[] = [
     { href: "/", label: t.nav.overview },
     { href: "/renewals", label: t.nav.renewals },

@@ -9,6 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { syncErrorText } from "@/lib/i18n/sync-error";
 import { callbackHealth } from "@/lib/queries/callback-health";
 import { overview } from "@/lib/queries/overview";
@@ -75,11 +76,11 @@ export default async function OverviewPage() {
         <h2 id="health-title" className="mb-2 text-sm font-semibold">
           {t.health.title}
         </h2>
-        <CallbackHealthTable rows={health} t={t} />
+        <CallbackHealthTable rows={health} t={pickMessages(t, "health", "rejected", "table", "list")} />
       </section>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Card className="p-3"><BarChart title={o.chartPaid} points={data.paidSeries} /></Card>
-        <Card className="p-3"><BarChart title={o.chartFailures} points={data.failureSeries} format={String} /></Card>
+        <Card className="p-3"><BarChart title={o.chartPaid} labels={data.days} values={data.paidSeries} /></Card>
+        <Card className="p-3"><BarChart title={o.chartFailures} labels={data.days} values={data.failureSeries} format="count" /></Card>
       </div>
       <Card className="p-3">
         <h2 className="mb-2 text-sm font-semibold">{o.latestFailures}</h2>

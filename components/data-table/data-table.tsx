@@ -33,6 +33,8 @@ export function useListTable<T>({
 }
 
 const phoneHidden = "hidden sm:table-cell";
+// A body row's and cell's base style is the .data-grid rule in app/globals.css, written once there
+// rather than on each of a page's hundreds of cells (it was a third of a list page's HTML).
 
 /** The grid: headers from column meta (sortable ones are links that flip or set `sort`), rows, footer. */
 export function DataTable<T>({
@@ -58,7 +60,7 @@ export function DataTable<T>({
   const hasFooter = table.getAllColumns().some((column) => column.columnDef.footer);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className={cn("w-full text-left text-sm", className)}>
+      <table className={cn("data-grid w-full text-left text-sm", className)}>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -86,26 +88,23 @@ export function DataTable<T>({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={table.getAllColumns().length} className="px-3 py-10 text-center text-slate-500">
+              <td colSpan={table.getAllColumns().length} className="whitespace-normal px-3 py-10 text-center text-slate-500">
                 {t.table.noRows}
               </td>
             </tr>
           ) : (
             rows.map((row) => (
               <Fragment key={row.id}>
-                <tr
-                  className={cn("border-b border-slate-100 align-top last:border-0 hover:bg-slate-50", rowClassName?.(row.original))}
-                  data-testid={rowTestId?.(row.original)}
-                >
+                <tr className={rowClassName?.(row.original)} data-testid={rowTestId?.(row.original)}>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn("whitespace-nowrap px-2 py-1.5", cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden)}>
+                    <td key={cell.id} className={cn(cell.column.columnDef.meta?.cellClassName, cell.column.columnDef.meta?.hideOnPhone && phoneHidden) || undefined}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
                 </tr>
                 {renderExpanded && row.getIsExpanded() ? (
                   <tr className="border-b border-slate-100 bg-slate-50" data-testid={rowTestId ? `${rowTestId(row.original)}-details` : undefined}>
-                    <td colSpan={row.getVisibleCells().length} className="px-3 py-2">
+                    <td colSpan={row.getVisibleCells().length} className="whitespace-normal px-3 py-2">
                       {/* A viewport-wide box: on a phone the details stay readable without scrolling the table. */}
                       <div className="sticky left-3 max-w-[calc(100vw-3rem)] md:max-w-3xl">{renderExpanded(row.original)}</div>
                     </td>

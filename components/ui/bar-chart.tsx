@@ -1,41 +1,80 @@
+"use client";
+import { useState } from "react";
 import { formatFen } from "@/lib/i18n/format";
 
-/** A small, dependency-free bar chart: one bar per period, the value in each bar's title. */
+const WIDTH = 720;
+const HEIGHT = 120;
+const FORMATS = { fen: formatFen, count: String };
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * A small, dependency-free bar chart: one bar per period. All bars are one SVG path (two years by
+ * day is 730 bars: one element each made the fee page half a megabyte, sent twice, as HTML and
+ * as the client payload); pointing at a bar shows its period and value under the title.
+ */
 export function BarChart({
-  points,
+  labels,
+  values,
   title,
-  format = formatFen,
-  tick = (label) => label.slice(5),
+  format = "fen",
+  tick = "day",
 }: {
-  points: { label: string; value: number }[];
+  /** One bar per label, its value at the same index. */
+  labels: string[];
+  values: number[];
   title: string;
-  format?: (value: number) => string;
-  /** The axis text of a bar's label; by default a day's "MM-DD" (the title carries the year). */
-  tick?: (label: string) => string;
+  format?: keyof typeof FORMATS;
+  /** The axis text of a bar's label: a day's "MM-DD" (the title carries the year), or the label as it is. */
+  tick?: "day" | "label";
 }) {
-  const max = Math.max(1, ...points.map((p) => p.value));
-  const width = 720;
-  const height = 120;
-  const barWidth = points.length ? width / points.length : width;
+  const [active, setActive] = useState<number | null>(null);
+  const max = Math.max(1, ...values);
+  const barWidth = labels.length ? WIDTH / labels.length : WIDTH;
+  const gap = barWidth > 2 ? 1 : 0;
+  const barHeight = (value: number) => Math.round((Math.max(0, value) / max) * HEIGHT);
+  const bars = values
+    .map((value, i) => (barHeight(value) ? `M${round(i * barWidth + gap)} ${HEIGHT}v-${barHeight(value)}h${round(Math.max(0.5, barWidth - 2 * gap))}V${HEIGHT}z` : ""))
+    .join("");
+  const shown = active === null ? null : { label: labels[active], value: values[active] };
+  const point = (event: React.PointerEvent<SVGSVGElement>) => {
+    // The drawing keeps its aspect ratio inside the element: map the pointer into its own coordinates.
+    const toChart = event.currentTarget.getScreenCTM()?.inverse();
+    if (!toChart) return;
+    const i = Math.floor(new DOMPoint(event.clientX, event.clientY).matrixTransform(toChart).x / barWidth);
+    setActive(i >= 0 && i < labels.length ? i : null);
+  };
   return (
     <figure>
-      <figcaption className="mb-1 text-xs text-slate-500">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 16}`} className="h-36 w-full" role="img" aria-label={title}>
-        {points.map((point, i) => {
-          const h = Math.round((point.value / max) * height);
-          return (
-            <g key={point.label}>
-              <rect x={i * barWidth + 1} y={height - h} width={Math.max(1, barWidth - 2)} height={h} className="fill-blue-500">
-                <title>{`${point.label}: ${format(point.value)}`}</title>
-              </rect>
-              {points.length <= 31 && (i === 0 || i === points.length - 1 || i % 7 === 0) ? (
-                <text x={i * barWidth + barWidth / 2} y={height + 12} textAnchor="middle" className="fill-slate-500 text-[9px]">
-                  {tick(point.label)}
+      <figcaption className="mb-1 flex justify-between gap-2 text-xs text-slate-500">
+        <span>{title}</span>
+        {shown ? (
+          <span className="tabular-nums text-slate-700" data-testid="chart-readout">
+            {shown.label}: {FORMATS[format](shown.value)}
+          </span>
+        ) : null}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
+        className="h-36 w-full"
+        role="img"
+        aria-label={title}
+        onPointerMove={point}
+        onPointerDown={point}
+        onPointerLeave={() => setActive(null)}
+      >
+        <path d={bars} className="fill-blue-500" />
+        {shown ? (
+          <rect x={active! * barWidth + gap} y={HEIGHT - barHeight(shown.value)} width={Math.max(0.5, barWidth - 2 * gap)} height={barHeight(shown.value)} className="fill-blue-800" />
+        ) : null}
+        {labels.length <= 31
+          ? labels.map((label, i) =>
+              i === 0 || i === labels.length - 1 || i % 7 === 0 ? (
+                <text key={label} x={i * barWidth + barWidth / 2} y={HEIGHT + 12} textAnchor="middle" className="fill-slate-500 text-[9px]">
+                  {tick === "day" ? label.slice(5) : label}
                 </text>
-              ) : null}
-            </g>
-          );
-        })}
+              ) : null,
+            )
+          : null}
       </svg>
     </figure>
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import { sqlOf, type Db } from "@/lib/db/client";
 
 const HOUR_MS = 3_600_000;
 
@@ -23,34 +23,38 @@ export type VendorHealth = {
 export async function callbackHealth(db: Db, now = new Date()): Promise<VendorHealth[]> {
   const dayAgo = new Date(now.getTime() - 24 * HOUR_MS);
   const hourAgo = new Date(now.getTime() - HOUR_MS);
-  const [vendors, rejected] = await Promise.all([
-    db.vendorAccount.findMany({ orderBy: { unionId: "asc" }, select: { unionId: true, name: true, enabled: true } }),
-    db.$queryRaw<{ union_id: string | null; reason: string; count: bigint }[]>`
-      SELECT union_id, reason, count(*) AS count FROM rejected_callbacks WHERE received_at >= ${dayAgo}
-      GROUP BY union_id, reason ORDER BY count(*) DESC`,
-  ]);
-  const notices = await Promise.all(
-    vendors.map(async (vendor) => {
-      // On renewals (union_id, received_at): one index range per vendor.
-      const [row] = await db.$queryRaw<{ last: Date | null; hour: bigint; day: bigint }[]>`
-        SELECT (SELECT max(received_at) FROM renewals WHERE union_id = ${vendor.unionId}) AS last,
-               count(*) FILTER (WHERE received_at >= ${hourAgo}) AS hour, count(*) AS day
-        FROM renewals WHERE union_id = ${vendor.unionId} AND received_at >= ${dayAgo}`;
-      return row;
-    }),
+  // Plain SQL on the pool (no query compiler), one round trip for both reads: this is on the overview.
+  const {
+    rows: [{ vendors, rejected }],
+  } = await sqlOf(db).query<{
+    vendors: { unionId: string; name: string | null; enabled: boolean; last: string | null; hour: number; day: number }[];
+    rejected: { union_id: string | null; reason: string; count: number }[];
+  }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('unionId', v.union_id, 'name', v.name, 'enabled', v.enabled, 'last', n.last, 'hour', n.hour, 'day', n.day)
+                ORDER BY v.union_id), '[]')
+        FROM vendor_accounts AS v
+        -- On renewals (union_id, received_at): one index range per vendor.
+        CROSS JOIN LATERAL (
+          SELECT (SELECT max(received_at) FROM renewals WHERE union_id = v.union_id) AS last,
+                 count(*) FILTER (WHERE received_at >= $2) AS hour, count(*) AS day
+          FROM renewals WHERE union_id = v.union_id AND received_at >= $1) AS n) AS vendors,
+       (SELECT coalesce(json_agg(json_build_object('union_id', union_id, 'reason', reason, 'count', count) ORDER BY count DESC), '[]')
+        FROM (SELECT union_id, reason, count(*) AS count FROM rejected_callbacks WHERE received_at >= $1 GROUP BY union_id, reason) AS r) AS rejected`,
+    [dayAgo, hourAgo],
   );
   const reasonsBy = new Map<string, { reason: string; count: number }[]>();
   for (const row of rejected) {
     const key = row.union_id ?? "";
     reasonsBy.set(key, [...(reasonsBy.get(key) ?? []), { reason: row.reason, count: Number(row.count) }]);
   }
-  const rows: VendorHealth[] = vendors.map((vendor, i) => ({
+  const rows: VendorHealth[] = vendors.map((vendor) => ({
     unionId: vendor.unionId,
     name: vendor.name,
     enabled: vendor.enabled,
-    lastNoticeAt: notices[i].last,
-    lastHour: Number(notices[i].hour),
-    lastDay: Number(notices[i].day),
+    lastNoticeAt: vendor.last ? new Date(vendor.last) : null,
+    lastHour: vendor.hour,
+    lastDay: vendor.day,
     rejectedDay: 0,
     rejectedReasons: reasonsBy.get(vendor.unionId) ?? [],
   }));

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import { sqlOf, type Db } from "@/lib/db/client";
 import { SyncStatus, type Prisma } from "@/lib/generated/prisma";
 import { keysetArgs, keysetPage } from "@/lib/list/keyset";
 import { SYNC_SORTS, syncSortValue, syncsWhere } from "@/lib/queries/syncs-filter";
@@ -36,8 +36,7 @@ export type SyncRow = Awaited<ReturnType<typeof listSyncs>>["rows"][number];
 
 /** Syncs per status from the trigger-kept counters (a few hundred rows), never a scan of every sync. */
 export async function syncStatusCounts(db: Db): Promise<Record<SyncStatus, number>> {
-  const rows = await db.$queryRaw<{ status: SyncStatus; count: bigint }[]>`
-    SELECT status, sum(count) AS count FROM sync_status_counts GROUP BY status`;
+  const { rows } = await sqlOf(db).query<{ status: SyncStatus; count: string }>("SELECT status, sum(count) AS count FROM sync_status_counts GROUP BY status");
   const counts = Object.fromEntries(Object.values(SyncStatus).map((status) => [status, 0])) as Record<SyncStatus, number>;
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;

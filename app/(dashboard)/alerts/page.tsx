@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { alertsOverview, listAlertChannels, listDeliveries } from "@/lib/queries/alerts";
 import { firstValues } from "@/lib/validations/search-params";
 import { listDeliveriesQuery } from "@/lib/validations/alerts";
@@ -19,6 +20,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const query = listDeliveriesQuery.parse(firstValues(await searchParams));
   const db = getDb();
   const [t, channels, overview, deliveries] = await Promise.all([getMessages(), listAlertChannels(db), alertsOverview(db), listDeliveries(db, query)]);
+  const tables = pickMessages(t, "alerts", "table", "list");
   const p = t.alerts.page;
   const channelNames = Object.fromEntries(channels.map((channel) => [channel.key, `${p.kinds[channel.kind]} · ${channel.name}`]));
   return (
@@ -56,7 +58,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {p.channels}
         </h2>
         <p className="mb-2 text-xs text-slate-500">{p.channelsHelp}</p>
-        <ChannelsTable rows={channels} t={t} />
+        <ChannelsTable rows={channels} t={tables} />
         <Card className="mt-2 p-4">
           <AddChannelForm t={p} />
         </Card>
@@ -89,7 +91,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         <h2 id="deliveries-title" className="mb-2 text-sm font-semibold">
           {p.deliveries}
         </h2>
-        <DeliveriesTable rows={deliveries.rows} channelNames={channelNames} t={t} />
+        <DeliveriesTable rows={deliveries.rows} channelNames={channelNames} t={tables} />
         {deliveries.next ? (
           <p className="mt-2 text-right text-sm">
             <Link href={`?after=${deliveries.next}`} className="text-blue-700 hover:underline">

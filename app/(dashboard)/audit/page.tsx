@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { filterValues, listState, type RawParams } from "@/lib/list/params";
 import { auditActions, listAudit } from "@/lib/queries/audit";
 import { auditParams } from "@/lib/validations/audit";
@@ -20,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <ExportButton href={`/api/audit/export?${new URLSearchParams(filterValues(list.values))}`} label={t.table.export} />
       </PageHeader>
       <ListNotice dropped={list.dropped} t={t.list} />
-      <AuditTable rows={page.rows} page={page} state={listState(list)} actions={actions} t={t} />
+      <AuditTable rows={page.rows} page={page} state={listState(list)} actions={actions} t={pickMessages(t, "audit", "roles", "parks", "sync", "table", "list")} />
     </>
   );
 }

@@ -50,7 +50,7 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
         totals={{ ...report.totals, mismatchHref: mismatchHref(query, {}) }}
         filters={filters}
         state={state}
-        page={report}
+        page={{ next: report.next, prev: report.prev }}
         parks={parks}
         t={{ fees: t.fees, feeReport: t.feeReport, renewals: t.renewals, table: t.table, list: t.list }}
         chart={
@@ -58,8 +58,9 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
             <Card className="p-3">
               <BarChart
                 title={fill(query.by === "month" ? t.feeReport.chartMonth : t.feeReport.chartDay, { span: chartSpan(query.by, query.from, query.to) })}
-                points={report.series.map((p) => ({ label: p.period, value: p.paidFen }))}
-                tick={query.by === "month" ? (label) => label : undefined}
+                labels={report.series.map((p) => p.period)}
+                values={report.series.map((p) => p.paidFen)}
+                tick={query.by === "month" ? "label" : "day"}
               />
             </Card>
           ) : null

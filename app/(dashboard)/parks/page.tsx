@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { listState, type RawParams } from "@/lib/list/params";
 import { listParks } from "@/lib/queries/parks";
 import { parksParams } from "@/lib/validations/parks";
@@ -26,7 +27,7 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
       ) : null}
       <div>
         <ListNotice dropped={list.dropped} t={t.list} />
-        <ParksTable rows={page.rows} page={page} state={listState(list)} admin={admin} t={t} />
+        <ParksTable rows={page.rows} page={page} state={listState(list)} admin={admin} t={pickMessages(t, "parks", "table", "list")} />
       </div>
     </div>
   );

@@ -8,12 +8,13 @@ import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { filterValues, listHref, listState, type RawParams } from "@/lib/list/params";
 import { cn } from "@/lib/utils";
 import { listParkOptions } from "@/lib/queries/parks";
 import { listSyncs, syncStatusCounts } from "@/lib/queries/syncs";
 import { syncsWhere } from "@/lib/queries/syncs-filter";
-import { PAUSED_SETTING } from "@/lib/sync/settings";
+import { syncPauseState } from "@/lib/sync/pause-state";
 import { SYNC_STATUSES, syncsParams } from "@/lib/validations/syncs";
 
 export default async function SyncPage({ searchParams }: { searchParams: Promise<RawParams> }) {
@@ -23,15 +24,14 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const db = getDb();
   // "Resend all matching" acts on the failed syncs among the other filters.
   const filter = { code: query.code, park: query.park, from: query.from, to: query.to, q: query.q };
-  const [t, page, counts, failedMatching, pausedSetting, parks] = await Promise.all([
+  const [t, page, counts, failedMatching, { paused }, parks] = await Promise.all([
     getMessages(),
     listSyncs(db, query),
     syncStatusCounts(db),
     db.wechatSync.count({ where: syncsWhere({ ...filter, status: "FAILED" }) }),
-    db.setting.findUnique({ where: { key: PAUSED_SETTING } }),
+    syncPauseState(),
     listParkOptions(db),
   ]);
-  const paused = pausedSetting?.value === true;
   const canResend = hasRole(user.role, "OPERATOR");
   return (
     <>
@@ -66,7 +66,7 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
         canPause={hasRole(user.role, "ADMIN")}
         paused={paused}
       />
-      <SyncsTable rows={page.rows} page={page} state={listState(list)} parks={parks} t={t} canResend={canResend} />
+      <SyncsTable rows={page.rows} page={page} state={listState(list)} parks={parks} t={pickMessages(t, "renewals", "sync", "syncList", "syncErrors", "table", "list")} canResend={canResend} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { listState, type RawParams } from "@/lib/list/params";
 import { listUsers } from "@/lib/queries/users";
 import { usersParams } from "@/lib/validations/users";
@@ -20,7 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <CreateUserForm t={t.users} roles={t.roles} />
       </Card>
       <ListNotice dropped={list.dropped} t={t.list} />
-      <UsersTable rows={users} meId={me.id} state={listState(list)} t={t} />
+      <UsersTable rows={users} meId={me.id} state={listState(list)} t={pickMessages(t, "users", "roles", "table", "list")} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { listState, type RawParams } from "@/lib/list/params";
 import { callbackUrl, listVendors } from "@/lib/queries/vendors";
 import { vendorsParams } from "@/lib/validations/vendors";
@@ -42,7 +43,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         <CreateVendorForm t={t.vendors} />
       </Card>
       <ListNotice dropped={list.dropped} t={t.list} />
-      <VendorsTable rows={shown} envUnionId={process.env.BOLINK_UNION_ID?.trim() || undefined} state={listState(list)} t={t} />
+      <VendorsTable rows={shown} envUnionId={process.env.BOLINK_UNION_ID?.trim() || undefined} state={listState(list)} t={pickMessages(t, "vendors", "users", "table", "list")} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { filterValues, listState, type RawParams } from "@/lib/list/params";
 import { listCards } from "@/lib/queries/cards";
 import { listParkOptions } from "@/lib/queries/parks";
@@ -21,7 +22,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         <ExportButton href={`/api/cards/export?${new URLSearchParams(filterValues(list.values))}`} label={t.table.export} />
       </PageHeader>
       <ListNotice dropped={list.dropped} t={t.list} />
-      <CardsTable rows={page.rows} page={page} state={listState(list)} parks={parks} t={t} />
+      <CardsTable rows={page.rows} page={page} state={listState(list)} parks={parks} t={pickMessages(t, "cards", "table", "list")} />
     </>
   );
 }

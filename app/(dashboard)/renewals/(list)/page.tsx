@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { filterValues, listState, type RawParams } from "@/lib/list/params";
 import { listParkOptions } from "@/lib/queries/parks";
 import { listRenewals, renewalTotals } from "@/lib/queries/renewals";
@@ -32,7 +33,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         page={page}
         state={listState(list)}
         parks={parks}
-        t={t}
+        t={pickMessages(t, "renewals", "sync", "table", "list")}
         summary={
           <p className="mb-2 text-sm text-slate-600" data-testid="list-totals">
             {totals.capped ? t.list.totalsCapped.replace("{count}", count) : t.list.totals.replace("{count}", count).replace("{amount}", formatFen(totals.amountFen))}

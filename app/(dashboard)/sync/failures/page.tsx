@@ -5,6 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/pick";
 import { listFailureGroups } from "@/lib/queries/failures";
 import { firstValues } from "@/lib/validations/search-params";
 import { failureGroupId } from "@/lib/validations/alerts";
@@ -29,7 +30,7 @@ export default async function FailuresPage({ searchParams }: { searchParams: Pro
           </Link>
         </p>
       ) : null}
-      <FailureGroupsTable rows={rows} canResend={hasRole(user.role, "OPERATOR")} t={t} />
+      <FailureGroupsTable rows={rows} canResend={hasRole(user.role, "OPERATOR")} t={pickMessages(t, "failures", "table", "list", "sync", "syncErrors")} />
     </>
   );
 }
