@@ -76,6 +76,26 @@ describe("listRenewals keyset pages", () => {
   });
 });
 
+describe("keyset pages inside long runs of one value (renewals sharing a park: the two-seek read)", () => {
+  it("goes forward and back page by page, the same pages either way, each row once", async () => {
+    const pages: number[][] = [];
+    let page = await listRenewals(db, renewalsParams.parse({ sort: "park", perPage: "10" }).query);
+    pages.push(page.rows.map((row) => row.id));
+    while (page.next) {
+      page = await listRenewals(db, renewalsParams.parse({ sort: "park", perPage: "10", after: page.next }).query);
+      pages.push(page.rows.map((row) => row.id));
+    }
+    expect(pages.flat()).toEqual((await db.renewal.findMany({ orderBy: [{ parkId: "desc" }, { id: "desc" }], select: { id: true } })).map((row) => row.id));
+    // Back from the last page: each `before` gives the page in front of it, through every park boundary.
+    const back: number[][] = [pages[pages.length - 1]];
+    while (page.prev) {
+      page = await listRenewals(db, renewalsParams.parse({ sort: "park", perPage: "10", before: page.prev }).query);
+      back.unshift(page.rows.map((row) => row.id));
+    }
+    expect(back).toEqual(pages);
+  });
+});
+
 describe("renewalTotals", () => {
   it("counts and sums the filtered rows exactly", async () => {
     // P1: i = 1, 4, …, 127 → 43 rows, amounts 100 + i.

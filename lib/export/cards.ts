@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { MonthCard, Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
-import { keysetArgs } from "@/lib/list/keyset";
+import { keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
 import type { Cursor } from "@/lib/list/params";
 import { CARD_SORTS, cardsWhere } from "@/lib/queries/cards-filter";
 import type { CardsQuery } from "@/lib/validations/cards";
@@ -20,8 +20,8 @@ async function* batches(db: Db, query: CardsQuery): AsyncGenerator<Row[]> {
   const today = chinaToday();
   let after: Cursor | undefined;
   for (;;) {
-    const args = keysetArgs(CARD_SORTS[query.sort], { dir: query.dir, perPage: BATCH, after }, cardsWhere(query, today));
-    const rows = (await db.monthCard.findMany(args as Prisma.MonthCardFindManyArgs)).slice(0, BATCH);
+    const find = (args: KeysetFindArgs) => db.monthCard.findMany(args as Prisma.MonthCardFindManyArgs);
+    const rows = (await keysetRows(find, CARD_SORTS[query.sort], { dir: query.dir, perPage: BATCH, after }, cardsWhere(query, today))).slice(0, BATCH);
     const names = await parkNames(db, rows.map((row) => row.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
     const last = rows[rows.length - 1];

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { syncErrorText } from "@/lib/i18n/sync-error";
 import { renewalListSelect, resolveRenewalsWhere } from "@/lib/queries/renewals";
-import { keysetArgs } from "@/lib/list/keyset";
+import { keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
 import type { Cursor } from "@/lib/list/params";
 import { RENEWAL_SORTS, renewalSortValue } from "@/lib/queries/renewals-filter";
 import type { RenewalsQuery } from "@/lib/validations/renewals";
@@ -28,8 +28,8 @@ async function* batches(db: Db, query: RenewalsQuery): AsyncGenerator<Row[]> {
   const where = await resolveRenewalsWhere(db, query);
   for (;;) {
     // In the page's sort, from its first row: the export ignores the page's own cursor.
-    const args = keysetArgs(RENEWAL_SORTS[query.sort], { dir: query.dir, perPage: BATCH - 1, after }, where);
-    const rows = await db.renewal.findMany({ ...(args as { where: Prisma.RenewalWhereInput }), select });
+    const find = (args: KeysetFindArgs) => db.renewal.findMany({ ...(args as Prisma.RenewalFindManyArgs), select });
+    const rows = await keysetRows(find, RENEWAL_SORTS[query.sort], { dir: query.dir, perPage: BATCH - 1, after }, where);
     const names = await parkNames(db, rows.map((row) => row.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
     if (rows.length < BATCH) return;

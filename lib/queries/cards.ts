@@ -2,7 +2,7 @@ import "server-only";
 import { cardStatus, chinaToday } from "@/lib/cards/periods";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
-import { keysetArgs, keysetPage } from "@/lib/list/keyset";
+import { keysetPage, keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
 import { CARD_SORTS, cardsWhere } from "@/lib/queries/cards-filter";
 import { cardsParams, type CardsQuery } from "@/lib/validations/cards";
 
@@ -21,8 +21,8 @@ const cardListSelect = {
 /** One page of cards by keyset on (period_end, id); each row with its status and days left today (China time). */
 export async function listCards(db: Db, query: CardsQuery) {
   const today = chinaToday();
-  const args = keysetArgs(CARD_SORTS[query.sort], query, cardsWhere(query, today));
-  const rows = await db.monthCard.findMany({ ...args, select: cardListSelect } as { where: Prisma.MonthCardWhereInput; select: typeof cardListSelect });
+  const find = (args: KeysetFindArgs) => db.monthCard.findMany({ ...(args as Prisma.MonthCardFindManyArgs), select: cardListSelect });
+  const rows = await keysetRows(find, CARD_SORTS[query.sort], query, cardsWhere(query, today));
   const page = keysetPage(rows, query, (row) => cardsParams.cursor(query.sort, row.periodEnd!, row.id));
   return { ...page, rows: page.rows.map((row) => ({ ...row, totalPaidFen: Number(row.totalPaidFen), ...cardStatus(row.periodEnd, today) })) };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma";
-import { keysetArgs, keysetPage } from "@/lib/list/keyset";
+import { keysetPage, keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
 import { RENEWAL_SORTS, renewalSortValue, renewalsWhere } from "@/lib/queries/renewals-filter";
 import { renewalsParams, type RenewalsQuery } from "@/lib/validations/renewals";
 
@@ -52,8 +52,8 @@ export async function resolveRenewalsWhere(db: Db, query: Partial<RenewalsQuery>
  * deep the page, and no count(*) over millions of rows. One extra row tells whether there is more.
  */
 export async function listRenewals(db: Db, query: RenewalsQuery) {
-  const args = keysetArgs(RENEWAL_SORTS[query.sort], query, await resolveRenewalsWhere(db, query));
-  const rows = await db.renewal.findMany({ ...args, select: renewalListSelect } as { where: Prisma.RenewalWhereInput; select: typeof renewalListSelect });
+  const find = (args: KeysetFindArgs) => db.renewal.findMany({ ...(args as Prisma.RenewalFindManyArgs), select: renewalListSelect });
+  const rows = await keysetRows(find, RENEWAL_SORTS[query.sort], query, await resolveRenewalsWhere(db, query));
   return keysetPage(rows, query, (row) => renewalsParams.cursor(query.sort, renewalSortValue(query.sort, row), row.id));
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sqlOf, type Db } from "@/lib/db/client";
 import { SyncStatus, type Prisma } from "@/lib/generated/prisma";
-import { keysetArgs, keysetPage } from "@/lib/list/keyset";
+import { keysetPage, keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
 import { SYNC_SORTS, syncSortValue, syncsWhere } from "@/lib/queries/syncs-filter";
 import { syncsParams, type SyncsQuery } from "@/lib/validations/syncs";
 
@@ -27,8 +27,8 @@ const syncListSelect = {
  * index range read however deep the page; one extra row tells whether there is more.
  */
 export async function listSyncs(db: Db, query: SyncsQuery) {
-  const args = keysetArgs(SYNC_SORTS[query.sort], query, syncsWhere(query));
-  const rows = await db.wechatSync.findMany({ ...args, select: syncListSelect } as { where: Prisma.WechatSyncWhereInput; select: typeof syncListSelect });
+  const find = (args: KeysetFindArgs) => db.wechatSync.findMany({ ...(args as Prisma.WechatSyncFindManyArgs), select: syncListSelect });
+  const rows = await keysetRows(find, SYNC_SORTS[query.sort], query, syncsWhere(query));
   return keysetPage(rows, query, (row) => syncsParams.cursor(query.sort, syncSortValue(query.sort, row), row.id));
 }
 
