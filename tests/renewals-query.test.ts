@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { listRenewals, renewalTotals } from "@/lib/queries/renewals";
+import { rareSyncStatusTotals } from "@/lib/queries/renewals-by-sync";
 import { renewalsParams } from "@/lib/validations/renewals";
 import { createTestDatabase } from "./helpers/database";
 
@@ -106,6 +107,46 @@ describe("renewalTotals", () => {
 
 
 describe("sync status filter", () => {
+  it("reads a rare status in rounds of the syncs' pay-time order: sparse matches across rounds, both directions, back pages, days, totals", async () => {
+    const start = new Date("2026-10-01T00:00:00Z").getTime();
+    // 1,300 failed syncs, more than two rounds; one in 40 is at park RARE, so a page of 25 needs several rounds.
+    await db.renewal.createMany({
+      data: Array.from({ length: 1300 }, (_, i) => ({
+        idempotencyKey: `rounds:${i}`, unionId: "1", tradeNo: `R${i}`, parkId: i % 40 === 0 ? "RARE" : "BUSY", payState: 1, amountFen: 1000 + i,
+        sign: "x", dataText: "{}", rawBody: "{}", bookedAt: new Date(start + Math.floor(i / 3) * 60_000),
+      })),
+    });
+    const made = await db.renewal.findMany({ where: { idempotencyKey: { startsWith: "rounds:" } }, select: { id: true, parkId: true, amountFen: true, bookedAt: true } });
+    await db.wechatSync.createMany({ data: made.map((r) => ({ renewalId: r.id, status: "FAILED" as const })) });
+    try {
+      const newestFirst = (rows: typeof made) => [...rows].sort((a, b) => b.bookedAt.getTime() - a.bookedAt.getTime() || b.id - a.id).map((r) => r.id);
+      const rare = made.filter((r) => r.parkId === "RARE");
+      expect(await walk({ sync: "FAILED", park: "RARE" })).toEqual(newestFirst(rare));
+      expect(await walk({ sync: "FAILED", park: "RARE", dir: "asc" })).toEqual(newestFirst(rare).reverse());
+      expect(await walk({ sync: "FAILED" })).toEqual(newestFirst(made));
+
+      const first = await listRenewals(db, renewalsParams.parse({ sync: "FAILED", park: "RARE", perPage: "25" }).query);
+      const second = await listRenewals(db, renewalsParams.parse({ sync: "FAILED", park: "RARE", perPage: "25", after: first.next! }).query);
+      const back = await listRenewals(db, renewalsParams.parse({ sync: "FAILED", park: "RARE", perPage: "25", before: second.prev! }).query);
+      expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+      expect(back.prev).toBeNull();
+
+      // China-time days 2026-10-01 … 2026-10-02 hold the first renewals (from 08:00 China time on the 1st).
+      const inDays = made.filter((r) => r.bookedAt < new Date("2026-10-02T16:00:00Z"));
+      expect(await walk({ sync: "FAILED", from: "2026-10-01", to: "2026-10-02" })).toEqual(newestFirst(inDays));
+
+      const sum = (rows: typeof made) => rows.reduce((total, r) => total + r.amountFen, 0);
+      expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED", park: "RARE" }).query)).toEqual({ count: rare.length, amountFen: sum(rare), capped: false });
+      expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED" }).query)).toEqual({ count: made.length, amountFen: sum(made), capped: false });
+      // Past a cap, by the syncs alone when only the status and days filter; by the renewals otherwise.
+      const failedQuery = { ...renewalsParams.parse({ sync: "FAILED" }).query, sync: "FAILED" as const };
+      expect((await rareSyncStatusTotals(db, failedQuery, {}, 100, true)).count).toBeGreaterThan(100);
+      expect((await rareSyncStatusTotals(db, failedQuery, { parkId: "RARE" }, 100, false)).count).toBe(rare.length);
+    } finally {
+      await db.renewal.deleteMany({ where: { idempotencyKey: { startsWith: "rounds:" } } });
+    }
+  });
+
   it("finds exactly the renewals whose sync is in that status, paged in pay-time order, with their totals", async () => {
     const renewals = await db.renewal.findMany({ select: { id: true, parkId: true, amountFen: true }, orderBy: { id: "asc" } });
     // Every 7th renewal's sync failed, the rest synced.

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma";
+import type { Prisma, SyncStatus } from "@/lib/generated/prisma";
 import { keysetPage, keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
+import { rareSyncStatusRows, rareSyncStatusTotals } from "@/lib/queries/renewals-by-sync";
 import { RENEWAL_SORTS, renewalSortValue, renewalsWhere } from "@/lib/queries/renewals-filter";
 import { renewalsParams, type RenewalsQuery } from "@/lib/validations/renewals";
 
@@ -25,6 +26,9 @@ export const renewalListSelect = {
   sync: { select: { status: true, lastCode: true } },
 } satisfies Prisma.RenewalSelect;
 
+/** Every status but "synced" is a small share of the syncs; "no sync" is not a status of one. */
+const isRareSyncStatus = (status: RenewalsQuery["sync"]): status is SyncStatus => !!status && status !== "NONE" && status !== "SYNCED";
+
 /**
  * Past this many syncs in one status, its renewals are dense enough to find in pay-time order. The
  * ids travel as bind values, and Prisma allows at most 32,766 in one PostgreSQL statement.
@@ -39,9 +43,9 @@ export const SYNC_STATUS_ID_CAP = 30_000;
  */
 export async function resolveRenewalsWhere(db: Db, query: Partial<RenewalsQuery>): Promise<Prisma.RenewalWhereInput> {
   const status = query.sync;
-  if (!status || status === "NONE" || status === "SYNCED") return renewalsWhere(query);
-  // In renewal_id order: an index-only read of (status, renewal_id), never a sort of the syncs.
-  const syncs = await db.wechatSync.findMany({ where: { status }, select: { renewalId: true }, orderBy: { renewalId: "asc" }, take: SYNC_STATUS_ID_CAP + 1 });
+  if (!isRareSyncStatus(status)) return renewalsWhere(query);
+  // An index-only read of (status, booked_at, renewal_id), never a sort of the syncs.
+  const syncs = await db.wechatSync.findMany({ where: { status }, select: { renewalId: true }, orderBy: { bookedAt: "asc" }, take: SYNC_STATUS_ID_CAP + 1 });
   if (syncs.length > SYNC_STATUS_ID_CAP) return renewalsWhere(query);
   const where = renewalsWhere({ ...query, sync: undefined });
   return { AND: [where, { id: { in: syncs.map((sync) => sync.renewalId) } }] };
@@ -53,9 +57,18 @@ export async function resolveRenewalsWhere(db: Db, query: Partial<RenewalsQuery>
  */
 export async function listRenewals(db: Db, query: RenewalsQuery) {
   const find = (args: KeysetFindArgs) => db.renewal.findMany({ ...(args as Prisma.RenewalFindManyArgs), select: renewalListSelect });
-  const rows = await keysetRows(find, RENEWAL_SORTS[query.sort], query, await resolveRenewalsWhere(db, query));
+  const col = RENEWAL_SORTS[query.sort];
+  const { sync } = query;
+  // The default sort with a rare sync status: rounds of ids in the syncs' own pay-time order.
+  const rows =
+    isRareSyncStatus(sync) && query.sort === "payTime"
+      ? await rareSyncStatusRows(db, { ...query, sync }, col, renewalsWhere({ ...query, sync: undefined }), find)
+      : await keysetRows(find, col, query, await resolveRenewalsWhere(db, query));
   return keysetPage(rows, query, (row) => renewalsParams.cursor(query.sort, renewalSortValue(query.sort, row), row.id));
 }
+
+/** No filter but the sync status and the days (the syncs carry the renewal's pay time). */
+const onlyDays = (query: RenewalsQuery) => !Object.keys(renewalsWhere({ ...query, sync: undefined, from: undefined, to: undefined })).length;
 
 /** Counting stops here: past it the page says "10,000+" instead of reading every matching row. */
 export const TOTALS_CAP = 10_000;
@@ -65,10 +78,14 @@ export const TOTALS_CAP = 10_000;
  * index read, a LIMIT inside the aggregate); beyond it `capped` is true and the sum is left out.
  */
 export async function renewalTotals(db: Db, query: RenewalsQuery): Promise<{ count: number; amountFen: number | null; capped: boolean }> {
-  const result = await db.renewal.aggregate({ where: await resolveRenewalsWhere(db, query), take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } });
-  const count = result._count._all;
+  const { sync } = query;
+  const { count, amountFen } = isRareSyncStatus(sync)
+    ? await rareSyncStatusTotals(db, { ...query, sync }, renewalsWhere({ ...query, sync: undefined }), TOTALS_CAP, onlyDays(query))
+    : await db.renewal
+        .aggregate({ where: renewalsWhere(query), take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } })
+        .then((result) => ({ count: result._count._all, amountFen: result._sum.amountFen ?? 0 }));
   if (count > TOTALS_CAP) return { count: TOTALS_CAP, amountFen: null, capped: true };
-  return { count, amountFen: result._sum.amountFen ?? 0, capped: false };
+  return { count, amountFen, capped: false };
 }
 
 export type RenewalRow = Awaited<ReturnType<typeof listRenewals>>["rows"][number];
