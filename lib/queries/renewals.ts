@@ -75,7 +75,8 @@ export const TOTALS_CAP = 10_000;
 
 /**
  * Count and amount of the filtered renewals, exact up to TOTALS_CAP matching rows (one bounded
- * index read, a LIMIT inside the aggregate); beyond it `capped` is true and the sum is left out.
+ * index read, a LIMIT inside the aggregate; for a rare sync status, rounds of its syncs, see
+ * renewals-by-sync.ts); beyond it `capped` is true and the sum is left out.
  */
 export async function renewalTotals(db: Db, query: RenewalsQuery): Promise<{ count: number; amountFen: number | null; capped: boolean }> {
   const { sync } = query;
