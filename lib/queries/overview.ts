@@ -1,7 +1,8 @@
 import "server-only";
 import { chinaToday } from "@/lib/cards/periods";
 import { sqlOf, type Db } from "@/lib/db/client";
-import { SyncStatus } from "@/lib/generated/prisma";
+import type { SyncStatus } from "@/lib/generated/prisma";
+import { countsByStatus, SYNC_STATUS_COUNTS_SQL } from "@/lib/queries/syncs";
 import { PAUSED_SETTING } from "@/lib/sync/settings";
 
 const SPIKE_THRESHOLD = 10; // bad signatures per vendor per hour worth waking someone for
@@ -43,7 +44,7 @@ const OVERVIEW_SQL = `
      FROM (SELECT day, sum(count) AS count, sum(paid_fen) AS paid, sum(arrived_fen) AS arrived, sum(fee_fen) AS fee
            FROM fee_daily WHERE day >= $1::date GROUP BY day) AS d) AS daily,
     (SELECT coalesce(json_agg(json_build_object('status', status, 'count', count)), '[]')
-     FROM (SELECT status, sum(count) AS count FROM sync_status_counts GROUP BY status) AS c) AS counts,
+     FROM (${SYNC_STATUS_COUNTS_SQL}) AS c) AS counts,
     -- Measured from when the sync became due (a resend makes it due now), not from its creation:
     -- the earliest due of each status, each one probe of (status, next_attempt_at).
     LEAST((SELECT min(next_attempt_at) FROM wechat_syncs WHERE status = 'PENDING' AND next_attempt_at <= $3),
@@ -76,8 +77,7 @@ export async function overview(db: Db, now = new Date()) {
   } = await sqlOf(db).query<OverviewRow>(OVERVIEW_SQL, [monthDay < days[0] ? monthDay : days[0], since30, now, new Date(now.getTime() - 3_600_000), stallSince]);
 
   const daily = new Map(row.daily.map((d) => [d.day, { count: Number(d.count), paidFen: Number(d.paid), arrivedFen: Number(d.arrived), feeFen: Number(d.fee) }]));
-  const counts = Object.fromEntries(Object.values(SyncStatus).map((status) => [status, 0])) as Record<SyncStatus, number>;
-  for (const c of row.counts) counts[c.status] = Number(c.count);
+  const counts = countsByStatus(row.counts);
   const failuresByDay = new Map(row.failures_daily.map((f) => [f.day, Number(f.failures)]));
   const paused = row.paused === true;
   return {

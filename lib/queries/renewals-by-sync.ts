@@ -8,7 +8,7 @@ import "server-only";
 import { sqlOf, type Db } from "@/lib/db/client";
 import type { Prisma, SyncStatus } from "@/lib/generated/prisma";
 import { dayRange } from "@/lib/list/dates";
-import { isBackwards, keysetOrder, type KeysetColumn } from "@/lib/list/keyset";
+import { isBackwards, keysetOrder, type KeysetColumn, type KeysetFindArgs } from "@/lib/list/keyset";
 import type { Cursor, SortDir } from "@/lib/list/params";
 import type { RenewalsQuery } from "@/lib/validations/renewals";
 
@@ -22,31 +22,33 @@ const MAX_ROUND = 8_000;
 
 type Position = { at: Date; id: number };
 
-// Raw SQL for the row comparison, which Prisma cannot write and which makes the cursor an index bound.
-const ROUND_SQL: Record<SortDir, string> = {
-  desc: `SELECT renewal_id AS id, booked_at AS at FROM wechat_syncs
-         WHERE status = $1::"SyncStatus" AND ($2::timestamptz IS NULL OR (booked_at, renewal_id) < ($2::timestamptz, $3::int))
-           AND ($4::timestamptz IS NULL OR booked_at >= $4::timestamptz) AND ($5::timestamptz IS NULL OR booked_at < $5::timestamptz)
-         ORDER BY booked_at DESC, renewal_id DESC LIMIT $6::int`,
-  asc: `SELECT renewal_id AS id, booked_at AS at FROM wechat_syncs
-        WHERE status = $1::"SyncStatus" AND ($2::timestamptz IS NULL OR (booked_at, renewal_id) > ($2::timestamptz, $3::int))
-          AND ($4::timestamptz IS NULL OR booked_at >= $4::timestamptz) AND ($5::timestamptz IS NULL OR booked_at < $5::timestamptz)
-        ORDER BY booked_at ASC, renewal_id ASC LIMIT $6::int`,
-};
+/** One status's syncs inside the days $2 (from, inclusive) … $3 (to, exclusive), either bound null for none. */
+const STATUS_IN_DAYS = `status = $1::"SyncStatus" AND ($2::timestamptz IS NULL OR booked_at >= $2::timestamptz) AND ($3::timestamptz IS NULL OR booked_at < $3::timestamptz)`;
+
+// Raw SQL for the row comparison after the cursor ($4, $5), which Prisma cannot write and which makes the cursor an index bound.
+const roundSql = (dir: SortDir) => `SELECT renewal_id AS id, booked_at AS at FROM wechat_syncs
+  WHERE ${STATUS_IN_DAYS} AND ($4::timestamptz IS NULL OR (booked_at, renewal_id) ${dir === "desc" ? "<" : ">"} ($4::timestamptz, $5::int))
+  ORDER BY booked_at ${dir}, renewal_id ${dir} LIMIT $6::int`;
+const ROUND_SQL: Record<SortDir, string> = { desc: roundSql("desc"), asc: roundSql("asc") };
+
+const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT FROM wechat_syncs WHERE ${STATUS_IN_DAYS} LIMIT $4::int) AS s`;
+
+/** The query's days as STATUS_IN_DAYS's $2 and $3. */
+function dayBounds(query: Pick<RenewalsQuery, "from" | "to">): [Date | null, Date | null] {
+  const booked = dayRange(query.from, query.to);
+  return [booked?.gte ?? null, booked?.lt ?? null];
+}
 
 /** The status's renewal ids in (booked_at, id) order from `from` (exclusive), in growing rounds, inside the query's days. */
 async function* idRounds(db: Db, status: SyncStatus, dir: SortDir, from: Position | null, query: Pick<RenewalsQuery, "from" | "to">, first = FIRST_ROUND) {
-  const booked = dayRange(query.from, query.to);
+  const days = dayBounds(query);
   for (let position = from, size = first; ; size = Math.min(size * 2, MAX_ROUND)) {
-    const { rows } = await sqlOf(db).query<Position>(ROUND_SQL[dir], [status, position?.at ?? null, position?.id ?? null, booked?.gte ?? null, booked?.lt ?? null, size]);
+    const { rows } = await sqlOf(db).query<Position>(ROUND_SQL[dir], [status, ...days, position?.at ?? null, position?.id ?? null, size]);
     if (rows.length) yield rows.map((row) => row.id);
     if (rows.length < size) return;
     position = rows[rows.length - 1];
   }
 }
-
-const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT FROM wechat_syncs WHERE status = $1::"SyncStatus"
-  AND ($2::timestamptz IS NULL OR booked_at >= $2::timestamptz) AND ($3::timestamptz IS NULL OR booked_at < $3::timestamptz) LIMIT $4::int) AS s`;
 
 /**
  * Up to perPage + 1 renewals after the query's cursor in pay-time order (reversed when reading
@@ -57,7 +59,7 @@ export async function rareSyncStatusRows<T>(
   query: RenewalsQuery & { sync: SyncStatus },
   col: KeysetColumn,
   where: Prisma.RenewalWhereInput,
-  find: (args: { where: Prisma.RenewalWhereInput; orderBy: Record<string, unknown>[]; take: number }) => Promise<T[]>,
+  find: (args: KeysetFindArgs) => Promise<T[]>,
 ): Promise<T[]> {
   const backwards = isBackwards(query);
   const readDir: SortDir = backwards ? (query.dir === "desc" ? "asc" : "desc") : query.dir;
@@ -80,8 +82,7 @@ export async function rareSyncStatusRows<T>(
  */
 export async function rareSyncStatusTotals(db: Db, query: RenewalsQuery & { sync: SyncStatus }, where: Prisma.RenewalWhereInput, cap: number, onlyDays: boolean) {
   if (onlyDays) {
-    const booked = dayRange(query.from, query.to);
-    const { rows } = await sqlOf(db).query<{ n: number }>(COUNT_SQL, [query.sync, booked?.gte ?? null, booked?.lt ?? null, cap + 1]);
+    const { rows } = await sqlOf(db).query<{ n: number }>(COUNT_SQL, [query.sync, ...dayBounds(query), cap + 1]);
     if (rows[0].n > cap) return { count: rows[0].n, amountFen: 0 };
   }
   let count = 0;

@@ -35,9 +35,15 @@ export async function listSyncs(db: Db, query: SyncsQuery) {
 export type SyncRow = Awaited<ReturnType<typeof listSyncs>>["rows"][number];
 
 /** Syncs per status from the trigger-kept counters (a few hundred rows), never a scan of every sync. */
-export async function syncStatusCounts(db: Db): Promise<Record<SyncStatus, number>> {
-  const { rows } = await sqlOf(db).query<{ status: SyncStatus; count: string }>("SELECT status, sum(count) AS count FROM sync_status_counts GROUP BY status");
+export const SYNC_STATUS_COUNTS_SQL = "SELECT status, sum(count) AS count FROM sync_status_counts GROUP BY status";
+
+/** SYNC_STATUS_COUNTS_SQL's rows as a count for every status, 0 where it has none. */
+export function countsByStatus(rows: { status: SyncStatus; count: string | number }[]): Record<SyncStatus, number> {
   const counts = Object.fromEntries(Object.values(SyncStatus).map((status) => [status, 0])) as Record<SyncStatus, number>;
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
+}
+
+export async function syncStatusCounts(db: Db): Promise<Record<SyncStatus, number>> {
+  return countsByStatus((await sqlOf(db).query<{ status: SyncStatus; count: string }>(SYNC_STATUS_COUNTS_SQL)).rows);
 }
