@@ -6,6 +6,8 @@ const WIDTH = 720;
 const HEIGHT = 120;
 const FORMATS = { fen: formatFen, count: String };
 const round = (n: number) => Math.round(n * 10) / 10;
+/** Axis text under the first bar, every 7th and the last; a 7th too close to the last would print over it ("11-2811-29"). */
+const hasTick = (i: number, count: number) => i === 0 || i === count - 1 || (i % 7 === 0 && count - 1 - i >= 3);
 
 /**
  * A small, dependency-free bar chart: one bar per period. All bars are one SVG path (two years by
@@ -68,7 +70,7 @@ export function BarChart({
         ) : null}
         {labels.length <= 31
           ? labels.map((label, i) =>
-              i === 0 || i === labels.length - 1 || i % 7 === 0 ? (
+              hasTick(i, labels.length) ? (
                 <text key={label} x={i * barWidth + barWidth / 2} y={HEIGHT + 12} textAnchor="middle" className="fill-slate-500 text-[9px]">
                   {tick === "day" ? label.slice(5) : label}
                 </text>
