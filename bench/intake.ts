@@ -1,8 +1,10 @@
 // Callback intake: the real app against the bare baseline, each on its own fresh database in the
 // same PostgreSQL, at each concurrency in turn (interleaved, so drift on a shared machine hits
 // both alike), then a duplicate storm; afterwards every state-1 answer is checked against the books.
-// A third "server", an empty route handler in the same app, shows what Next's route layer alone
-// costs; the app's memory (at rest and under load) and its start-up time are measured too.
+// Two more "servers" in the same app separate what Next's route layer costs from what our handler
+// adds: an empty route handler (reads the body, answers), and the baseline's own handler served
+// through a route handler (the ceiling for the callback's work on this stack). The app's memory
+// (at rest and under load) and its start-up time are measured too.
 import { buildIsStale } from "../lib/server/build";
 import { createPrismaClient } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
@@ -49,10 +51,13 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   const rssAtStartMiB = processRssMiB(app.pid);
   const baseline = await startBaseline(await freePort(), baselineUrl);
   const empty: Server = { ...app, name: "empty", url: `${app.origin}/api/bench/empty-route` };
+  // Books into the app's database with the same statement: its answers join the app's books check.
+  const throughNext: Server = { ...app, name: "baseline-in-next", url: `${app.origin}/api/bench/baseline-route` };
+  const servers = [app, empty, throughNext, baseline];
   const run = Date.now().toString(36);
-  const answered = new Map<Server, string[]>([[app, []], [baseline, []], [empty, []]]);
+  const answered = new Map<Server, string[]>([[app, []], [baseline, []]]);
   const rows: Row[] = [];
-  const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl], [empty, appUrl]]);
+  const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl], [empty, appUrl], [throughNext, appUrl]]);
   let rssPeakUnderLoadMiB: number | null = null;
   let rssAtRestAfterMiB: number | null = null;
   const measure = async (server: Server, kind: Row["kind"], connections: number, seconds: number, tag: string) => {
@@ -65,7 +70,7 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
       clearInterval(rssSampler),
     );
     const cpuAfter = processCpuMs(server.pid);
-    if (server !== empty) answered.get(server)!.push(...result.acceptedTradeNos);
+    if (server !== empty) answered.get(server === throughNext ? app : server)!.push(...result.acceptedTradeNos);
     await settle(databaseOf.get(server)!);
     const { acceptedTradeNos, ...figures } = result;
     const booked = kind === "storm" ? new Set(acceptedTradeNos).size : undefined;
@@ -74,18 +79,18 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   };
   try {
     // Warm-up: Next.js loads the route and V8 optimises on first use; not reported.
-    for (const server of [app, empty, baseline]) await measure(server, "unique", 10, 2, "w");
+    for (const server of servers) await measure(server, "unique", 10, 2, "w");
     for (const connections of CONCURRENCIES) {
-      for (const server of [app, empty, baseline]) {
+      for (const server of servers) {
         const row = await measure(server, "unique", connections, options.seconds, `c${connections}`);
         rows.push(row);
-        options.log(`intake: ${server.name.padEnd(8)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
+        options.log(`intake: ${server.name.padEnd(16)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
       }
     }
-    for (const server of [app, empty, baseline]) {
+    for (const server of servers) {
       const row = await measure(server, "storm", STORM_CONNECTIONS, options.seconds, "s");
       rows.push(row);
-      options.log(`intake: ${server.name.padEnd(8)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
+      options.log(`intake: ${server.name.padEnd(16)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
     }
     // Garbage from the load is collectable by now; what stays is what the app keeps.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -94,7 +99,7 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
     await app.stop();
     await baseline.stop();
   }
-  const verification = [await verify("app", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
+  const verification = [await verify("app (ours and the baseline handler through Next, one database)", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
   const footprint = { startMs: app.startMs, rssAtStartMiB, rssPeakUnderLoadMiB, rssAtRestAfterMiB };
   options.log(`intake: app started in ${footprint.startMs} ms; RSS ${rssAtStartMiB} MiB at rest, ${rssPeakUnderLoadMiB} MiB peak under load, ${rssAtRestAfterMiB} MiB after`);
   return { builtFirst, secondsPerRun: options.seconds, rows, verification, footprint };

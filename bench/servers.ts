@@ -66,7 +66,8 @@ export async function startApp(port: number, databaseUrl: string): Promise<AppSe
     BOLINK_UNION_ID: BENCH_UNION_ID,
     BOLINK_UKEY: BENCH_UKEY,
     SYNC_WORKER: "off",
-    // The empty route handler (app/api/bench/empty-route): what Next's route layer alone costs.
+    // The bench's route handlers (app/api/bench/*): the empty route, what Next's route layer alone
+    // costs, and the baseline's handler served through that layer.
     BENCH_EMPTY_ROUTE: "on",
     // The bench sends valid notices only; a limiter would never be consulted.
     BOLINK_INVALID_PER_MINUTE: "0",

@@ -36,6 +36,7 @@ const ROUTES: Record<string, { path: (ids: Ids) => string; method?: "GET" | "POS
   "/login": { path: () => "/login", expect: (caller) => (caller === "anonymous" ? "page" : "home") },
   "/api/audit/export": { path: () => "/api/audit/export", expect: (caller) => (caller === "anonymous" ? "401" : caller === "ADMIN" ? "csv" : "HTTP 403") },
   // Only the bench switches it on (BENCH_EMPTY_ROUTE=on); everywhere else it is a 404 for anyone.
+  "/api/bench/baseline-route": { path: () => "/api/bench/baseline-route", method: "POST", body: "{}", expect: anyone("HTTP 404") },
   "/api/bench/empty-route": { path: () => "/api/bench/empty-route", method: "POST", body: "{}", expect: anyone("HTTP 404") },
   "/api/cards/export": { path: () => "/api/cards/export", expect: (caller) => api(caller, "csv") },
   "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: anyone("json") },
