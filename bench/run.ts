@@ -21,7 +21,7 @@ const log = (line: string) => console.error(line);
 
 const settings = quick
   ? { intakeSeconds: 2, renewals: 100_000, queryRuns: 10, pageRuns: 5, syncs: 2_000, defaultSyncs: 100, syncCapSeconds: 6 }
-  : { intakeSeconds: 15, renewals: 1_000_000, queryRuns: 40, pageRuns: 20, syncs: 20_000, defaultSyncs: 1_000, syncCapSeconds: 90 };
+  : { intakeSeconds: 15, renewals: 1_000_000, queryRuns: 40, pageRuns: 50, syncs: 20_000, defaultSyncs: 1_000, syncCapSeconds: 90 };
 
 // --renewals 1000000,10000000: the dashboard queries at each size (each seeded once, kept in .data/bench).
 const sizes = values.renewals ? values.renewals.split(",").map(Number) : [settings.renewals];
