@@ -49,8 +49,8 @@ const LOADED = ["renewals", "renewal_conflicts", "fee_entries", "card_periods", 
 const ROLLUP_TRIGGERS = [
   ["fee_entries", "fee_daily_insert"],
   ["wechat_syncs", "sync_status_counts_insert"],
-  // A per-row lookup of the renewal; the load writes booked_at itself.
-  ["wechat_syncs", "wechat_syncs_booked_at"],
+  // A per-row lookup of the renewal; the load writes booked_at, park and amount itself.
+  ["wechat_syncs", "wechat_syncs_renewal_copies"],
 ];
 const BATCH = 500_000;
 const started = performance.now();
@@ -161,7 +161,7 @@ await step(
 await step(
   "wechat syncs",
   `INSERT INTO wechat_syncs (renewal_id, status, attempt_count, next_attempt_at, request_body, last_http_status, last_code, last_error,
-     synced_at, created_at, updated_at, booked_at)
+     synced_at, created_at, updated_at, booked_at, park_id, amount_fen)
    SELECT id, status::"SyncStatus", attempts, CASE WHEN status = 'RETRYING' THEN now() + interval '5 minutes' ELSE booked_at END,
      CASE WHEN attempts > 0 THEN format('{"out_trade_no":"%s","parking_lot_id":"%s","amount":%s}', out_trade_no, park_id, amount_fen) END,
      CASE status WHEN 'SYNCED' THEN 204 WHEN 'FAILED' THEN CASE WHEN attempts = 1 THEN 400 ELSE 500 END WHEN 'RETRYING' THEN 500 END,
@@ -169,7 +169,7 @@ await step(
      CASE WHEN status = 'FAILED' AND attempts = 1 THEN 'HTTP 400 · PARAM_ERROR · wx_parking_lot_id 不存在'
           WHEN status IN ('FAILED', 'RETRYING') THEN 'HTTP 500 · SYSTEM_ERROR · 系统繁忙' END,
      CASE WHEN status = 'SYNCED' THEN booked_at + attempts * interval '2 seconds' END,
-     booked_at, booked_at + attempts * interval '2 seconds', booked_at
+     booked_at, booked_at + attempts * interval '2 seconds', booked_at, park_id, amount_fen
    FROM (
      SELECT r.*, s.status,
        CASE s.status WHEN 'SYNCED' THEN CASE WHEN u < 0.05 THEN 2 ELSE 1 END WHEN 'FAILED' THEN CASE WHEN u < 0.5 THEN 1 ELSE 7 END

@@ -107,7 +107,7 @@ describe("renewalTotals", () => {
 
 
 describe("sync status filter", () => {
-  it("reads a rare status in rounds of the syncs' pay-time order: sparse matches across rounds, both directions, back pages, days, totals", async () => {
+  it("reads a rare status in rounds of the syncs' index in the list's order: sparse matches across rounds, every sort, both directions, back pages, days, totals", async () => {
     const start = new Date("2026-10-01T00:00:00Z").getTime();
     // 1,300 failed syncs, more than two rounds; one in 40 is at park RARE, so a page of 25 needs several rounds.
     await db.renewal.createMany({
@@ -135,15 +135,54 @@ describe("sync status filter", () => {
       const inDays = made.filter((r) => r.bookedAt < new Date("2026-10-02T16:00:00Z"));
       expect(await walk({ sync: "FAILED", from: "2026-10-01", to: "2026-10-02" })).toEqual(newestFirst(inDays));
 
+      // The other orders, read from the syncs' copies of amount and park: every row once, both directions, back pages.
+      const byAmount = (rows: typeof made) => [...rows].sort((a, b) => b.amountFen - a.amountFen || b.id - a.id).map((r) => r.id);
+      expect(await walk({ sync: "FAILED", sort: "amount" })).toEqual(byAmount(made));
+      expect(await walk({ sync: "FAILED", sort: "amount", dir: "asc" })).toEqual(byAmount(made).reverse());
+      expect(await walk({ sync: "FAILED", sort: "amount", park: "RARE" })).toEqual(byAmount(rare));
+      const byPark = [...made].sort((a, b) => (a.parkId === b.parkId ? b.id - a.id : a.parkId < b.parkId ? 1 : -1)).map((r) => r.id);
+      expect(await walk({ sync: "FAILED", sort: "park" })).toEqual(byPark);
+      expect(await walk({ sync: "FAILED", sort: "park", dir: "asc" })).toEqual([...byPark].reverse());
+      const firstByAmount = await listRenewals(db, renewalsParams.parse({ sync: "FAILED", sort: "amount", perPage: "25" }).query);
+      const secondByAmount = await listRenewals(db, renewalsParams.parse({ sync: "FAILED", sort: "amount", perPage: "25", after: firstByAmount.next! }).query);
+      const backByAmount = await listRenewals(db, renewalsParams.parse({ sync: "FAILED", sort: "amount", perPage: "25", before: secondByAmount.prev! }).query);
+      expect(backByAmount.rows.map((r) => r.id)).toEqual(firstByAmount.rows.map((r) => r.id));
+      // Filters only the renewals know still apply after the syncs' rounds.
+      const some = made.filter((r) => r.id % 5 === 0);
+      await db.renewal.updateMany({ where: { id: { in: some.map((r) => r.id) } }, data: { hasConflict: true } });
+      expect(await walk({ sync: "FAILED", sort: "amount", conflict: "1" })).toEqual(byAmount(some));
+
       const sum = (rows: typeof made) => rows.reduce((total, r) => total + r.amountFen, 0);
       expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED", park: "RARE" }).query)).toEqual({ count: rare.length, amountFen: sum(rare), capped: false });
       expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED" }).query)).toEqual({ count: made.length, amountFen: sum(made), capped: false });
+      expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED", park: "RARE", from: "2026-10-01", to: "2026-10-02" }).query)).toEqual({
+        count: inDays.filter((r) => r.parkId === "RARE").length,
+        amountFen: sum(inDays.filter((r) => r.parkId === "RARE")),
+        capped: false,
+      });
+      expect(await renewalTotals(db, renewalsParams.parse({ sync: "FAILED", conflict: "1" }).query)).toEqual({ count: some.length, amountFen: sum(some), capped: false });
       // Past a cap, by the syncs alone when only the status and days filter; by the renewals otherwise.
       const failedQuery = { ...renewalsParams.parse({ sync: "FAILED" }).query, sync: "FAILED" as const };
       expect((await rareSyncStatusTotals(db, failedQuery, {}, 100, true)).count).toBeGreaterThan(100);
       expect((await rareSyncStatusTotals(db, failedQuery, { parkId: "RARE" }, 100, false)).count).toBe(rare.length);
     } finally {
       await db.renewal.deleteMany({ where: { idempotencyKey: { startsWith: "rounds:" } } });
+    }
+  });
+
+  it("keeps the renewal's park and amount on every sync outside SYNCED, also one synced before the copies existed", async () => {
+    const [renewal] = await db.renewal.findMany({ orderBy: { id: "asc" }, take: 1 });
+    const sync = await db.wechatSync.create({ data: { renewalId: renewal.id, status: "SYNCED" } });
+    try {
+      expect(sync).toMatchObject({ parkId: renewal.parkId, amountFen: renewal.amountFen, bookedAt: renewal.bookedAt });
+      // A sync already SYNCED when the migration came has no copies; a forced resend gives it them.
+      await db.wechatSync.update({ where: { id: sync.id }, data: { parkId: null, amountFen: null } });
+      const resent = await db.wechatSync.update({ where: { id: sync.id }, data: { status: "PENDING" } });
+      expect(resent).toMatchObject({ parkId: renewal.parkId, amountFen: renewal.amountFen });
+      // Outside SYNCED, a sync without them is refused: the renewals list's rounds rely on them.
+      await expect(db.wechatSync.update({ where: { id: sync.id }, data: { parkId: null } })).rejects.toThrow(/wechat_syncs_unsynced_copies/);
+    } finally {
+      await db.wechatSync.delete({ where: { id: sync.id } });
     }
   });
 

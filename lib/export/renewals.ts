@@ -4,10 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages/zh-CN";
 import { syncErrorText } from "@/lib/i18n/sync-error";
-import { renewalListSelect, resolveRenewalsWhere } from "@/lib/queries/renewals";
-import { keysetRows, type KeysetFindArgs } from "@/lib/list/keyset";
+import { renewalListSelect, renewalRows } from "@/lib/queries/renewals";
+import type { KeysetFindArgs } from "@/lib/list/keyset";
 import type { Cursor } from "@/lib/list/params";
-import { RENEWAL_SORTS, renewalSortValue } from "@/lib/queries/renewals-filter";
+import { renewalSortValue } from "@/lib/queries/renewals-filter";
 import type { RenewalsQuery } from "@/lib/validations/renewals";
 import { csvFilename, type CsvColumn } from "@/lib/export/csv";
 import { dateRange, parkNames, yuan, isoDay } from "@/lib/export/values";
@@ -25,11 +25,10 @@ type Row = Prisma.RenewalGetPayload<{ select: typeof select }> & { parkName: str
 /** Every row matching the filters (not just one page), read by keyset so memory stays flat. */
 async function* batches(db: Db, query: RenewalsQuery): AsyncGenerator<Row[]> {
   let after: Cursor | undefined;
-  const where = await resolveRenewalsWhere(db, query);
+  const find = (args: KeysetFindArgs) => db.renewal.findMany({ ...(args as Prisma.RenewalFindManyArgs), select });
   for (;;) {
     // In the page's sort, from its first row: the export ignores the page's own cursor.
-    const find = (args: KeysetFindArgs) => db.renewal.findMany({ ...(args as Prisma.RenewalFindManyArgs), select });
-    const rows = await keysetRows(find, RENEWAL_SORTS[query.sort], { dir: query.dir, perPage: BATCH - 1, after }, where);
+    const rows = await renewalRows(db, { ...query, perPage: BATCH - 1, after, before: undefined }, find);
     const names = await parkNames(db, rows.map((row) => row.parkId));
     yield rows.map((row) => ({ ...row, parkName: names.get(row.parkId) ?? null }));
     if (rows.length < BATCH) return;

@@ -30,25 +30,15 @@ export const renewalListSelect = {
 const isRareSyncStatus = (status: RenewalsQuery["sync"]): status is SyncStatus => !!status && status !== "NONE" && status !== "SYNCED";
 
 /**
- * Past this many syncs in one status, its renewals are dense enough to find in pay-time order. The
- * ids travel as bind values, and Prisma allows at most 32,766 in one PostgreSQL statement.
+ * Up to perPage + 1 renewals of the query's page, in its order: a keyset read of the renewals, or,
+ * for a rare sync status, rounds of that status's renewal ids from the syncs' own index.
  */
-export const SYNC_STATUS_ID_CAP = 30_000;
-
-/**
- * The Prisma filter for a renewals query. A sync-status filter is a join PostgreSQL runs from the
- * renewals side, in the list's order, probing each renewal's sync: fine for "synced" (most rows),
- * but "failed" — a few thousand of a million — meant probing ~30,000 syncs per page (2–4 s at
- * 1 M). A status that rare is read from the syncs' status index first and filtered by id.
- */
-export async function resolveRenewalsWhere(db: Db, query: Partial<RenewalsQuery>): Promise<Prisma.RenewalWhereInput> {
-  const status = query.sync;
-  if (!isRareSyncStatus(status)) return renewalsWhere(query);
-  // An index-only read of (status, booked_at, renewal_id), never a sort of the syncs.
-  const syncs = await db.wechatSync.findMany({ where: { status }, select: { renewalId: true }, orderBy: { bookedAt: "asc" }, take: SYNC_STATUS_ID_CAP + 1 });
-  if (syncs.length > SYNC_STATUS_ID_CAP) return renewalsWhere(query);
-  const where = renewalsWhere({ ...query, sync: undefined });
-  return { AND: [where, { id: { in: syncs.map((sync) => sync.renewalId) } }] };
+export async function renewalRows<T>(db: Db, query: RenewalsQuery, find: (args: KeysetFindArgs) => Promise<T[]>): Promise<T[]> {
+  const col = RENEWAL_SORTS[query.sort];
+  const { sync } = query;
+  return isRareSyncStatus(sync)
+    ? rareSyncStatusRows(db, { ...query, sync }, col, renewalsWhere({ ...query, sync: undefined }), find)
+    : keysetRows(find, col, query, renewalsWhere(query));
 }
 
 /**
@@ -57,18 +47,12 @@ export async function resolveRenewalsWhere(db: Db, query: Partial<RenewalsQuery>
  */
 export async function listRenewals(db: Db, query: RenewalsQuery) {
   const find = (args: KeysetFindArgs) => db.renewal.findMany({ ...(args as Prisma.RenewalFindManyArgs), select: renewalListSelect });
-  const col = RENEWAL_SORTS[query.sort];
-  const { sync } = query;
-  // The default sort with a rare sync status: rounds of ids in the syncs' own pay-time order.
-  const rows =
-    isRareSyncStatus(sync) && query.sort === "payTime"
-      ? await rareSyncStatusRows(db, { ...query, sync }, col, renewalsWhere({ ...query, sync: undefined }), find)
-      : await keysetRows(find, col, query, await resolveRenewalsWhere(db, query));
+  const rows = await renewalRows(db, query, find);
   return keysetPage(rows, query, (row) => renewalsParams.cursor(query.sort, renewalSortValue(query.sort, row), row.id));
 }
 
-/** No filter but the sync status and the days (the syncs carry the renewal's pay time). */
-const onlyDays = (query: RenewalsQuery) => !Object.keys(renewalsWhere({ ...query, sync: undefined, from: undefined, to: undefined })).length;
+/** No filter but the sync status, the days and the park (the syncs carry the renewal's pay time, park and amount). */
+const onlySyncColumns = (query: RenewalsQuery) => !Object.keys(renewalsWhere({ ...query, sync: undefined, from: undefined, to: undefined, park: undefined })).length;
 
 /** Counting stops here: past it the page says "10,000+" instead of reading every matching row. */
 export const TOTALS_CAP = 10_000;
@@ -81,7 +65,7 @@ export const TOTALS_CAP = 10_000;
 export async function renewalTotals(db: Db, query: RenewalsQuery): Promise<{ count: number; amountFen: number | null; capped: boolean }> {
   const { sync } = query;
   const { count, amountFen } = isRareSyncStatus(sync)
-    ? await rareSyncStatusTotals(db, { ...query, sync }, renewalsWhere({ ...query, sync: undefined }), TOTALS_CAP, onlyDays(query))
+    ? await rareSyncStatusTotals(db, { ...query, sync }, renewalsWhere({ ...query, sync: undefined }), TOTALS_CAP, onlySyncColumns(query))
     : await db.renewal
         .aggregate({ where: renewalsWhere(query), take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } })
         .then((result) => ({ count: result._count._all, amountFen: result._sum.amountFen ?? 0 }));
