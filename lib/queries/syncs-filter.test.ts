@@ -20,19 +20,16 @@ describe("sync list parameters", () => {
         { lastCode: "PARAM_ERROR" },
         // The sync's own copy of the pay time: no join for a date filter.
         { bookedAt: { gte: new Date("2026-10-31T16:00:00.000Z"), lt: new Date("2026-11-30T16:00:00.000Z") } },
+        // Outside SYNCED, the sync's own copy of the park.
+        { parkId: "21845" },
         {
           renewal: {
             is: {
-              AND: [
-                { parkId: "21845" },
-                {
-                  OR: [
-                    { carNumber: { contains: "d14136", mode: "insensitive" } },
-                    { cardId: { contains: "d14136", mode: "insensitive" } },
-                    { tradeNo: { contains: "d14136", mode: "insensitive" } },
-                    { outTradeNo: { contains: "d14136", mode: "insensitive" } },
-                  ],
-                },
+              OR: [
+                { carNumber: { contains: "d14136", mode: "insensitive" } },
+                { cardId: { contains: "d14136", mode: "insensitive" } },
+                { tradeNo: { contains: "d14136", mode: "insensitive" } },
+                { outTradeNo: { contains: "d14136", mode: "insensitive" } },
               ],
             },
           },
@@ -40,7 +37,9 @@ describe("sync list parameters", () => {
       ],
     });
     expect(syncsWhere(parse({ status: "RETRYING" }).query)).toEqual({ status: "RETRYING" });
+    // Synced syncs from before the copies have none: the renewal's park then.
     expect(syncsWhere(parse({ park: "P" }).query)).toEqual({ renewal: { is: { parkId: "P" } } });
+    expect(syncsWhere(parse({ park: "P", status: "SYNCED" }).query)).toEqual({ AND: [{ status: "SYNCED" }, { renewal: { is: { parkId: "P" } } }] });
     expect(syncsWhere(parse({}).query)).toEqual({});
   });
 

@@ -28,7 +28,9 @@ export function syncsWhere(query: SyncsFilter): Prisma.WechatSyncWhereInput {
   const booked = dayRange(query.from, query.to);
   if (booked) and.push({ bookedAt: booked });
   const renewal: Prisma.RenewalWhereInput[] = [];
-  if (query.park) renewal.push({ parkId: query.park });
+  // Outside SYNCED every sync carries its renewal's park (a CHECK says so): no join per sync then.
+  if (query.park && query.status && query.status !== "SYNCED") and.push({ parkId: query.park });
+  else if (query.park) renewal.push({ parkId: query.park });
   if (query.q) renewal.push(textSearch(query.q, ["carNumber", "cardId", "tradeNo", "outTradeNo"], "carNumber") as Prisma.RenewalWhereInput);
   if (renewal.length) and.push({ renewal: { is: renewal.length === 1 ? renewal[0] : { AND: renewal } } });
   return and.length === 1 ? and[0] : and.length ? { AND: and } : {};
