@@ -10,7 +10,7 @@ import { parseEnv } from "../lib/env";
 import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv, warnAboutWeakVendorKeys } from "../lib/server/bootstrap";
 import { buildIsStale, runBuild } from "../lib/server/build";
 import { normalizeForwardedHeaders } from "../lib/server/forwarded-headers";
-import { PERMISSIONS_POLICY, strictTransportSecurity } from "../lib/http/security-headers";
+import { answerHeaders, strictTransportSecurity } from "../lib/http/security-headers";
 import { startSyncRuntime, type SyncRuntime } from "../lib/sync/runtime";
 import { startAlertRuntime, type AlertRuntime } from "../lib/alerts/runtime";
 
@@ -61,13 +61,13 @@ async function main() {
     await app.prepare();
     const handle = app.getRequestHandler();
     const hsts = strictTransportSecurity(env.PUBLIC_URL);
-    const responseHeaders: [string, string][] = [["Permissions-Policy", PERMISSIONS_POLICY], ...(hsts ? [["Strict-Transport-Security", hsts] as [string, string]] : [])];
+
     let inFlight = 0;
     const server = http.createServer((req, res) => {
       inFlight++;
       res.once("close", () => inFlight--);
       normalizeForwardedHeaders(req, env.TRUSTED_PROXY_COUNT);
-      for (const [name, value] of responseHeaders) res.setHeader(name, value);
+      for (const [name, value] of answerHeaders(req.url ?? "/", hsts)) res.setHeader(name, value);
       void handle(req, res);
     });
     // Unset HOST: every interface (IPv4 and IPv6), as `npm start` always did; behind nginx on the same host, HOST=127.0.0.1.
