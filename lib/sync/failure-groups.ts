@@ -15,7 +15,10 @@ const CAUSE_SQL = `concat_ws(' · ', coalesce(last_code, '—'),
     regexp_replace(regexp_replace(coalesce(last_error, ''), '^gave up after \\d+ attempts: ', ''), '^HTTP \\d+ · ([A-Z_]+ · )?', ''),
     '\\d{4,}', '#', 'g'))`;
 
-/** A sync belongs to a failure group while it is failed, or resent after failing and not tried yet. */
+/**
+ * A sync belongs to a failure group while it is failed, or resent after failing and not tried yet;
+ * outside SYNCED a sync carries its renewal's park (a CHECK says so), so no renewal is read.
+ */
 const MEMBER_SQL = `(status = 'FAILED' OR (status = 'PENDING' AND attempt_count = 0 AND last_error IS NOT NULL))`;
 
 export type FailureGroup = {
@@ -52,10 +55,8 @@ type Row = {
 export async function failureGroups(db: Db | Tx, only?: string): Promise<FailureGroup[]> {
   const rows = await db.$queryRawUnsafe<Row[]>(
     `WITH members AS (
-      SELECT s.id, s.status, s.last_code, s.last_error, s.last_http_status, s.updated_at, r.park_id,
-             ${CAUSE_SQL} AS cause
-      FROM wechat_syncs s JOIN renewals r ON r.id = s.renewal_id
-      WHERE ${MEMBER_SQL})
+      SELECT id, status, last_code, last_error, last_http_status, updated_at, park_id, ${CAUSE_SQL} AS cause
+      FROM wechat_syncs WHERE ${MEMBER_SQL})
     SELECT left(md5(cause), 16) AS id, min(last_code) AS code, cause, min(last_error) AS sample,
            max(last_http_status) AS http_status,
            count(*) FILTER (WHERE status = 'FAILED') AS failed,
