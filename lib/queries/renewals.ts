@@ -67,7 +67,9 @@ export async function renewalTotals(db: Db, query: RenewalsQuery): Promise<{ cou
   const { count, amountFen } = isRareSyncStatus(sync)
     ? await rareSyncStatusTotals(db, { ...query, sync }, renewalsWhere({ ...query, sync: undefined }), TOTALS_CAP, onlySyncColumns(query))
     : await db.renewal
-        .aggregate({ where: renewalsWhere(query), take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } })
+        // In pay-time order, as the list's indexes (partial ones carrying the amount) read: Prisma
+        // orders a capped aggregate by id otherwise, a walk of the primary key testing every row.
+        .aggregate({ where: renewalsWhere(query), orderBy: [{ bookedAt: "desc" }, { id: "desc" }], take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } })
         .then((result) => ({ count: result._count._all, amountFen: result._sum.amountFen ?? 0 }));
   if (count > TOTALS_CAP) return { count: TOTALS_CAP, amountFen: null, capped: true };
   return { count, amountFen, capped: false };
