@@ -13,6 +13,7 @@ import { overview } from "../lib/queries/overview";
 import { getRenewal, listRenewals, renewalTotals } from "../lib/queries/renewals";
 import { syncsWhere } from "../lib/queries/syncs-filter";
 import { listSyncs, syncStatusCounts } from "../lib/queries/syncs";
+import { failureGroups } from "../lib/sync/failure-groups";
 import { PAUSED_SETTING } from "../lib/sync/settings";
 import { cardsParams } from "../lib/validations/cards";
 import { parseFeesQuery } from "../lib/validations/fees";
@@ -99,6 +100,10 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "sync page (all its queries)", run: () => syncPage({}) },
   { name: "sync page, failed + code", run: () => syncPage({ status: "FAILED", code: failedCode }) },
   { name: "sync page, failed in one park", run: () => syncPage({ status: "FAILED", park }) },
+  { name: "sync page, failed by pay time", run: () => syncPage({ status: "FAILED", sort: "payTime" }) },
+  { name: "sync page, one code", run: () => syncPage({ code: failedCode }) },
+  { name: "sync failures view", run: () => failureGroups(db) },
+  { name: "sync page, one park, any status", run: () => syncPage({ park }), runs: 5 },
   { name: "sync page, by pay time", run: () => syncPage({ sort: "payTime" }) },
   // The renewals' deep position as a sync cursor: about as deep (a sync's id is near its renewal's).
   { name: "sync page, by pay time at 90 % depth", run: () => syncPage({ sort: "payTime", after: syncsParams.cursor("payTime", deep.booked_at, deep.id) }) },
@@ -116,6 +121,13 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, failed syncs, by park", run: () => listRenewals(db, renewalsParams.parse({ sync: "FAILED", sort: "park" }).query) },
   { name: "renewals, failed syncs in one park", run: () => listRenewals(db, renewalsParams.parse({ sync: "FAILED", park }).query) },
   { name: "renewals, totals, failed syncs in one park", run: () => renewalTotals(db, renewalsParams.parse({ sync: "FAILED", park }).query) },
+  { name: "renewals, one park by amount", run: () => listRenewals(db, renewalsParams.parse({ park, sort: "amount" }).query) },
+  { name: "renewals, failed payments", run: () => listRenewals(db, renewalsParams.parse({ payState: "0" }).query) },
+  { name: "renewals, totals, failed payments", run: () => renewalTotals(db, renewalsParams.parse({ payState: "0" }).query) },
+  { name: "renewals, no channel", run: () => listRenewals(db, renewalsParams.parse({ channel: "none" }).query) },
+  { name: "renewals, totals, no channel", run: () => renewalTotals(db, renewalsParams.parse({ channel: "none" }).query) },
+  // Known slow at 10 M (see README): a few runs, so they are reported without dominating the bench's time.
+  { name: "renewals, no sync", run: () => listRenewals(db, renewalsParams.parse({ sync: "NONE" }).query), runs: 5 },
   { name: "renewals, partial lowercase plate", run: () => listRenewals(db, renewalsParams.parse({ q: partialPlate }).query) },
   { name: "renewals, partial trade_no (last 10)", run: () => listRenewals(db, renewalsParams.parse({ q: middle.trade_no.slice(-10) }).query) },
   { name: "renewals, by amount", run: () => listRenewals(db, renewalsParams.parse({ sort: "amount" }).query) },
