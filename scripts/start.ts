@@ -6,6 +6,7 @@ import next from "next";
 import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { vacuumAfterMigrations } from "../lib/db/vacuum-after-migrations";
 import { parseEnv } from "../lib/env";
 import { bootstrapAdmin, resolveAuthSecret, upsertVendorFromEnv, warnAboutWeakVendorKeys } from "../lib/server/bootstrap";
 import { buildIsStale, runBuild } from "../lib/server/build";
@@ -36,7 +37,10 @@ async function main() {
   try {
     process.env.AUTH_SECRET = resolveAuthSecret(env, !!embedded);
     const applied = await migrate(databaseUrl);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    if (applied.length) {
+      console.log(`Applied migrations: ${applied.join(", ")}`);
+      void vacuumAfterMigrations(databaseUrl, (line) => console.log(line));
+    }
     const db = createPrismaClient(databaseUrl, { max: 2 });
     const admin = await bootstrapAdmin(db, env);
     const vendor = await upsertVendorFromEnv(db, env);
