@@ -54,6 +54,17 @@ export async function listRenewals(db: Db, query: RenewalsQuery) {
 /** No filter but the sync status, the days and the park (the syncs carry the renewal's pay time, park and amount). */
 const onlySyncColumns = (query: RenewalsQuery) => !Object.keys(renewalsWhere({ ...query, sync: undefined, from: undefined, to: undefined, park: undefined })).length;
 
+/**
+ * The order the capped totals read rows in. A filter with a partial index in pay-time order that
+ * carries the amount (failed payments, no channel, fee mismatches) is read in that order, from the
+ * index alone. Anything else in id order — what Prisma picks for a capped aggregate — which walks
+ * the table in the order it lies on disk: in pay-time order, "no sync" (1.5 % of ten million)
+ * fetched rows scattered over the whole table, 10 s instead of 1.
+ */
+function totalsOrder(query: RenewalsQuery): Prisma.RenewalOrderByWithRelationInput[] {
+  return query.payState === "0" || query.channel === "none" || query.mismatch ? [{ bookedAt: "desc" }, { id: "desc" }] : [{ id: "asc" }];
+}
+
 /** Counting stops here: past it the page says "10,000+" instead of reading every matching row. */
 export const TOTALS_CAP = 10_000;
 
@@ -67,9 +78,7 @@ export async function renewalTotals(db: Db, query: RenewalsQuery): Promise<{ cou
   const { count, amountFen } = isRareSyncStatus(sync)
     ? await rareSyncStatusTotals(db, { ...query, sync }, renewalsWhere({ ...query, sync: undefined }), TOTALS_CAP, onlySyncColumns(query))
     : await db.renewal
-        // In pay-time order, as the list's indexes (partial ones carrying the amount) read: Prisma
-        // orders a capped aggregate by id otherwise, a walk of the primary key testing every row.
-        .aggregate({ where: renewalsWhere(query), orderBy: [{ bookedAt: "desc" }, { id: "desc" }], take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } })
+        .aggregate({ where: renewalsWhere(query), orderBy: totalsOrder(query), take: TOTALS_CAP + 1, _count: { _all: true }, _sum: { amountFen: true } })
         .then((result) => ({ count: result._count._all, amountFen: result._sum.amountFen ?? 0 }));
   if (count > TOTALS_CAP) return { count: TOTALS_CAP, amountFen: null, capped: true };
   return { count, amountFen, capped: false };
