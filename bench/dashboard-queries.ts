@@ -128,6 +128,8 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "renewals, totals, no channel", run: () => renewalTotals(db, renewalsParams.parse({ channel: "none" }).query) },
   // Known slow at 10 M (see README): a few runs, so they are reported without dominating the bench's time.
   { name: "renewals, no sync", run: () => listRenewals(db, renewalsParams.parse({ sync: "NONE" }).query), runs: 5 },
+  { name: "renewals, totals, no sync", run: () => renewalTotals(db, renewalsParams.parse({ sync: "NONE" }).query), runs: 5 },
+  { name: "renewals, totals, synced in one park", run: () => renewalTotals(db, renewalsParams.parse({ sync: "SYNCED", park }).query), runs: 5 },
   { name: "renewals, partial lowercase plate", run: () => listRenewals(db, renewalsParams.parse({ q: partialPlate }).query) },
   { name: "renewals, partial trade_no (last 10)", run: () => listRenewals(db, renewalsParams.parse({ q: middle.trade_no.slice(-10) }).query) },
   { name: "renewals, by amount", run: () => listRenewals(db, renewalsParams.parse({ sort: "amount" }).query) },
