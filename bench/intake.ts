@@ -10,7 +10,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
 import { upsertVendorFromEnv } from "../lib/server/bootstrap";
 import { freshDatabase, withClient, type BenchCluster } from "./database";
-import { runLoad, type LoadResult } from "./load";
+import { mergeLoads, runLoad, type LoadResult } from "./load";
 import { processCpuMs, processRssMiB } from "./machine";
 import { BENCH_UKEY, BENCH_UNION_ID } from "./notices";
 import { freePort, startApp, startBaseline, type Server } from "./servers";
@@ -18,8 +18,16 @@ import { freePort, startApp, startBaseline, type Server } from "./servers";
 export const CONCURRENCIES = [1, 10, 50, 200];
 export const STORM_COPIES = 5;
 export const STORM_CONNECTIONS = 50;
+/**
+ * Each concurrency's time is split into this many rounds, the servers in turn and in reverse
+ * order every other round: a machine's drift, and whatever the server before left running (its
+ * bookings settling, autovacuum), fall on every server alike. One 15 s run each, app first, gave
+ * the baseline's handler through Next 389 accepted/s at c=1 and ours 228; interleaved 4 s rounds
+ * on the same machine gave both 220-290.
+ */
+export const ROUNDS = 3;
 
-type Row = Omit<LoadResult, "acceptedTradeNos"> & {
+type Row = Omit<LoadResult, "acceptedTradeNos" | "latencies"> & {
   kind: "unique" | "storm";
   server: string;
   booked?: number;
@@ -32,7 +40,7 @@ export type Verification = { server: string; answeredState1: number; distinctTra
 /** The app process (Next.js in scripts/start.ts): RSS in MiB, and `npm start` to a healthy /api/health on an existing build. */
 export type AppFootprint = { startMs: number; rssAtStartMiB: number | null; rssPeakUnderLoadMiB: number | null; rssAtRestAfterMiB: number | null };
 
-export type IntakeResult = { builtFirst: boolean; secondsPerRun: number; rows: Row[]; verification: Verification[]; footprint?: AppFootprint };
+export type IntakeResult = { builtFirst: boolean; secondsPerRun: number; rounds?: number; rows: Row[]; verification: Verification[]; footprint?: AppFootprint };
 
 export async function benchIntake(cluster: BenchCluster, options: { seconds: number; log: (line: string) => void }): Promise<IntakeResult> {
   const builtFirst = buildIsStale();
@@ -60,7 +68,7 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   const databaseOf = new Map([[app, appUrl], [baseline, baselineUrl], [empty, appUrl], [throughNext, appUrl]]);
   let rssPeakUnderLoadMiB: number | null = null;
   let rssAtRestAfterMiB: number | null = null;
-  const measure = async (server: Server, kind: Row["kind"], connections: number, seconds: number, tag: string) => {
+  const measureOnce = async (server: Server, kind: Row["kind"], connections: number, seconds: number, tag: string) => {
     const cpuBefore = processCpuMs(server.pid);
     const rssSampler = setInterval(() => {
       const rss = server.pid === app.pid ? processRssMiB(app.pid) : null;
@@ -72,25 +80,41 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
     const cpuAfter = processCpuMs(server.pid);
     if (server !== empty) answered.get(server === throughNext ? app : server)!.push(...result.acceptedTradeNos);
     await settle(databaseOf.get(server)!);
-    const { acceptedTradeNos, ...figures } = result;
-    const booked = kind === "storm" ? new Set(acceptedTradeNos).size : undefined;
-    const cpuMsPerAnswer = cpuBefore === null || cpuAfter === null || !result.answers ? null : Math.round(((cpuAfter - cpuBefore) / result.answers) * 100) / 100;
-    return { kind, server: server.name, ...figures, booked, cpuMsPerAnswer };
+    return { result, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  };
+  // Every server at one concurrency: ROUNDS rounds of seconds / ROUNDS each, in turn.
+  const measure = async (kind: Row["kind"], connections: number, seconds: number, tag: string): Promise<Row[]> => {
+    const parts = new Map(servers.map((server) => [server, { results: [] as LoadResult[], cpuMs: 0 as number | null }]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const server of round % 2 ? [...servers].reverse() : servers) {
+        const { result, cpuMs } = await measureOnce(server, kind, connections, seconds / ROUNDS, `${tag}r${round}`);
+        const part = parts.get(server)!;
+        part.results.push(result);
+        part.cpuMs = part.cpuMs === null || cpuMs === null ? null : part.cpuMs + cpuMs;
+      }
+    }
+    return servers.map((server) => {
+      const { results, cpuMs } = parts.get(server)!;
+      const merged = mergeLoads(results);
+      const { connections: c, seconds, answers, accepted, acceptedPerSec, p50, p95, p99, errors } = merged;
+      const figures = { connections: c, seconds, answers, accepted, acceptedPerSec, p50, p95, p99, errors };
+      const booked = kind === "storm" ? new Set(merged.acceptedTradeNos).size : undefined;
+      const cpuMsPerAnswer = cpuMs === null || !figures.answers ? null : Math.round((cpuMs / figures.answers) * 100) / 100;
+      return { kind, server: server.name, ...figures, booked, cpuMsPerAnswer };
+    });
   };
   try {
     // Warm-up: Next.js loads the route and V8 optimises on first use; not reported.
-    for (const server of servers) await measure(server, "unique", 10, 2, "w");
+    for (const server of servers) await measureOnce(server, "unique", 10, 2, "w");
     for (const connections of CONCURRENCIES) {
-      for (const server of servers) {
-        const row = await measure(server, "unique", connections, options.seconds, `c${connections}`);
+      for (const row of await measure("unique", connections, options.seconds, `c${connections}`)) {
         rows.push(row);
-        options.log(`intake: ${server.name.padEnd(16)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
+        options.log(`intake: ${row.server.padEnd(16)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
       }
     }
-    for (const server of servers) {
-      const row = await measure(server, "storm", STORM_CONNECTIONS, options.seconds, "s");
+    for (const row of await measure("storm", STORM_CONNECTIONS, options.seconds, "s")) {
       rows.push(row);
-      options.log(`intake: ${server.name.padEnd(16)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
+      options.log(`intake: ${row.server.padEnd(16)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
     }
     // Garbage from the load is collectable by now; what stays is what the app keeps.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -102,7 +126,7 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   const verification = [await verify("app (ours and the baseline handler through Next, one database)", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
   const footprint = { startMs: app.startMs, rssAtStartMiB, rssPeakUnderLoadMiB, rssAtRestAfterMiB };
   options.log(`intake: app started in ${footprint.startMs} ms; RSS ${rssAtStartMiB} MiB at rest, ${rssPeakUnderLoadMiB} MiB peak under load, ${rssAtRestAfterMiB} MiB after`);
-  return { builtFirst, secondsPerRun: options.seconds, rows, verification, footprint };
+  return { builtFirst, secondsPerRun: options.seconds, rounds: ROUNDS, rows, verification, footprint };
 }
 
 /**

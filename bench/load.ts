@@ -18,6 +18,8 @@ export type LoadResult = {
   errors: number;
   /** trade_no of every state-1 answer (with repeats in the duplicate storm). */
   acceptedTradeNos: string[];
+  /** Every answer's latency in ms, sorted: runs are merged by their answers, not their percentiles. */
+  latencies: number[];
 };
 
 export async function runLoad(options: { url: string; connections: number; seconds: number; run: string; copies?: number }): Promise<LoadResult> {
@@ -56,11 +58,21 @@ export async function runLoad(options: { url: string; connections: number; secon
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
+  return summarise(options.connections, result.duration || options.seconds, latencies, acceptedTradeNos, result.errors + result.timeouts + rejected);
+}
+
+/** Several runs of one server at one concurrency as one (the bench splits each into rounds). */
+export function mergeLoads(runs: LoadResult[]): LoadResult {
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const errors = runs.reduce((sum, run) => sum + run.errors, 0);
+  return summarise(runs[0].connections, seconds, runs.flatMap((run) => run.latencies), runs.flatMap((run) => run.acceptedTradeNos), errors);
+}
+
+function summarise(connections: number, seconds: number, latencies: number[], acceptedTradeNos: string[], errors: number): LoadResult {
   latencies.sort((a, b) => a - b);
-  const seconds = result.duration || options.seconds;
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    connections: options.connections,
+    connections,
     seconds: round(seconds),
     answers: latencies.length,
     accepted: acceptedTradeNos.length,
@@ -68,7 +80,8 @@ export async function runLoad(options: { url: string; connections: number; secon
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),
-    errors: result.errors + result.timeouts + rejected,
+    errors,
     acceptedTradeNos,
+    latencies,
   };
 }
