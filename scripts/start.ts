@@ -65,7 +65,6 @@ async function main() {
     await app.prepare();
     const handle = app.getRequestHandler();
     const hsts = strictTransportSecurity(env.PUBLIC_URL);
-
     let inFlight = 0;
     const server = http.createServer((req, res) => {
       inFlight++;
