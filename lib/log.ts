@@ -32,33 +32,8 @@ export const logOptions: LoggerOptions = {
 export const log = pino(logOptions);
 
 /**
- * Standard output for the one-per-callback and one-per-push lines, buffered: written in 4 KiB
- * batches, at least every second and on exit (pino flushes it then), not one write(2) per line —
- * the write was ~0.2 ms of a callback's CPU here (bench/intake: ours against the baseline's handler
- * through Next). A kill -9 can lose the last second of these lines; the database keeps every
- * callback and push regardless. One per process: Next.js may load this module more than once.
+ * For lines whose every field is a known scalar we produced or validated (the callback's one line
+ * per request): the same output without the redaction pass, which walks 51 paths per line and
+ * was most of the line's cost. Never pass it objects that could carry a secret.
  */
-function bufferedStdout() {
-  const shared = globalThis as unknown as { [key: symbol]: pino.DestinationStream | undefined };
-  const key = Symbol.for("parking-sync-console.buffered-stdout");
-  if (!shared[key]) {
-    const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-    setInterval(() => {
-      try {
-        destination.flush();
-      } catch {
-        // Not ready yet, or a write in flight: the next tick flushes.
-      }
-    }, 1000).unref();
-    shared[key] = destination;
-  }
-  return shared[key];
-}
-
-/**
- * For lines whose every field is a known scalar we produced or validated (the callback's and the
- * sync worker's one line per event): the same output without the redaction pass, which walks 51
- * paths per line and was most of the line's cost, and buffered. Never pass it objects that could
- * carry a secret.
- */
-export const scalarLog = pino({ ...logOptions, redact: undefined }, bufferedStdout());
+export const scalarLog = pino({ ...logOptions, redact: undefined });
