@@ -64,13 +64,13 @@ async function main() {
     const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "0.0.0.0", port: env.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const hsts = strictTransportSecurity(env.PUBLIC_URL);
+    const headersFor = answerHeaders(strictTransportSecurity(env.PUBLIC_URL));
     let inFlight = 0;
     const server = http.createServer((req, res) => {
       inFlight++;
       res.once("close", () => inFlight--);
       normalizeForwardedHeaders(req, env.TRUSTED_PROXY_COUNT);
-      for (const [name, value] of answerHeaders(req.url ?? "/", hsts)) res.setHeader(name, value);
+      for (const [name, value] of headersFor(req.url ?? "/")) res.setHeader(name, value);
       void handle(req, res);
     });
     // Unset HOST: every interface (IPv4 and IPv6), as `npm start` always did; behind nginx on the same host, HOST=127.0.0.1.

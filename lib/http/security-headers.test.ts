@@ -12,13 +12,13 @@ describe("security headers", () => {
   });
 
   it("API answers and static files get NON_PAGE_POLICY; pages get theirs from proxy.ts", () => {
-    const csp = (url: string) => new Map(answerHeaders(url, null)).get("Content-Security-Policy");
+    const csp = (url: string) => new Map(answerHeaders(null)(url)).get("Content-Security-Policy");
     for (const url of ["/api/callbacks/bolink", "/api/renewals/export?sync=FAILED", "/api", "/_next/static/chunks/a.js"]) expect(csp(url), url).toBe(NON_PAGE_POLICY);
     for (const url of ["/", "/renewals", "/apidocs", "/login?next=/api/me"]) expect(csp(url), url).toBeUndefined();
-    expect(new Map(answerHeaders("/renewals", null))).toEqual(
+    expect(new Map(answerHeaders(null)("/renewals"))).toEqual(
       new Map([["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "same-origin"], ["X-Frame-Options", "DENY"], ["Permissions-Policy", PERMISSIONS_POLICY]]),
     );
-    expect(new Map(answerHeaders("/", "max-age=31536000")).get("Strict-Transport-Security")).toBe("max-age=31536000");
+    expect(new Map(answerHeaders("max-age=31536000")("/")).get("Strict-Transport-Security")).toBe("max-age=31536000");
   });
 
   it("HSTS only when PUBLIC_URL is https", () => {

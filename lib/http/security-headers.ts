@@ -1,6 +1,6 @@
 // Security headers. Pages get a Content-Security-Policy with a fresh nonce per request (proxy.ts):
 // Next.js puts that nonce on its own scripts, so no inline script runs without it. API answers
-// run no scripts and get the same policy without one. scripts/start.ts sets answerHeaders() on
+// run no scripts and get the same policy without one. scripts/start.ts sets answerHeaders()'s list on
 // every answer before Next.js handles the request: as next.config.js `headers()` rules, Next.js
 // re-compiled the policy text as a path pattern on every request (it contains "data:"), about a
 // tenth of a callback's CPU.
@@ -32,17 +32,20 @@ export const PERMISSIONS_POLICY =
 /** Not a page (an API answer or one of Next.js's static files): NON_PAGE_POLICY, no nonce. */
 const isNonPage = (url: string) => /^\/(api|_next)(\/|\?|$)/.test(url);
 
-/** The headers every answer to `url` gets (a page's own policy comes from proxy.ts); `hsts` from strictTransportSecurity. */
-export function answerHeaders(url: string, hsts: string | null): [string, string][] {
-  const headers: [string, string][] = [
+/**
+ * The headers every answer gets (a page's own policy comes from proxy.ts), by URL; `hsts` from
+ * strictTransportSecurity. Both lists are built once: start.ts asks on every request.
+ */
+export function answerHeaders(hsts: string | null): (url: string) => [string, string][] {
+  const common: [string, string][] = [
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "same-origin"],
     ["X-Frame-Options", "DENY"],
     ["Permissions-Policy", PERMISSIONS_POLICY],
+    ...(hsts ? [["Strict-Transport-Security", hsts] as [string, string]] : []),
   ];
-  if (hsts) headers.push(["Strict-Transport-Security", hsts]);
-  if (isNonPage(url)) headers.push(["Content-Security-Policy", NON_PAGE_POLICY]);
-  return headers;
+  const nonPage: [string, string][] = [...common, ["Content-Security-Policy", NON_PAGE_POLICY]];
+  return (url) => (isNonPage(url) ? nonPage : common);
 }
 
 /** HSTS only where the console is published over https: a plain-http laptop must stay reachable. */
