@@ -20,10 +20,7 @@ export const STORM_COPIES = 5;
 export const STORM_CONNECTIONS = 50;
 /**
  * Each concurrency's time is split into this many rounds, the servers in turn and in reverse
- * order every other round: a machine's drift, and whatever the server before left running (its
- * bookings settling, autovacuum), fall on every server alike. One 15 s run each, app first, gave
- * the baseline's handler through Next 389 accepted/s at c=1 and ours 228; interleaved 4 s rounds
- * on the same machine gave both 220-290.
+ * order every other round, so a machine's drift falls on every server alike.
  */
 export const ROUNDS = 3;
 
@@ -74,7 +71,10 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
       const rss = server.pid === app.pid ? processRssMiB(app.pid) : null;
       if (rss !== null) rssPeakUnderLoadMiB = Math.max(rssPeakUnderLoadMiB ?? 0, rss);
     }, 200);
-    const result = await runLoad({ url: server.url, connections, seconds, run: `${run}${tag}`, copies: kind === "storm" ? STORM_COPIES : 1 }).finally(() =>
+    // Each server its own trade_nos: ours and the baseline's handler through Next book into one
+    // database, and with shared ones the second of them in a round only answered re-deliveries.
+    const notices = `${run}s${servers.indexOf(server)}${tag}`;
+    const result = await runLoad({ url: server.url, connections, seconds, run: notices, copies: kind === "storm" ? STORM_COPIES : 1 }).finally(() =>
       clearInterval(rssSampler),
     );
     const cpuAfter = processCpuMs(server.pid);
@@ -131,19 +131,29 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
 
 /**
  * When a timed run stops, the server still works through the requests it had accepted; waiting
- * until bookings stop growing keeps that backlog out of the next run's figures (and CPU).
+ * until bookings stop growing keeps that backlog out of the next run's figures (and CPU). Then
+ * PostgreSQL's own after-work: the autovacuum the bookings started and a checkpoint, which would
+ * otherwise fall on whichever server runs next (the servers share one cluster and two cores).
  */
 async function settle(url: string) {
   await withClient(url, async (client) => {
     let last = -1;
     for (;;) {
       const now = Number((await client.query("SELECT count(*) AS n FROM renewals")).rows[0].n);
-      if (now === last) return;
+      if (now === last) break;
       last = now;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
     }
+    for (let waited = 0; waited < 30_000; waited += 250) {
+      const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'");
+      if (rows[0].n === 0) break;
+      await sleep(250);
+    }
+    await client.query("CHECKPOINT");
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function addVendor(url: string) {
   const db = createPrismaClient(url, { max: 1 });

@@ -1,4 +1,8 @@
 // Secrets never reach a log line, whatever object they ride in on.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
@@ -40,5 +44,21 @@ describe("log redaction", () => {
     expect(parsed.vendor).toEqual({ unionId: "100000", signingKey: "[redacted]" });
     expect(parsed.user.username).toBe("admin");
     expect(parsed.req.headers.authorization).toBe("[redacted]");
+  });
+});
+
+describe("log destination", () => {
+  it("has every line on stdout as soon as the call returns, so a killed process loses none", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "log-"));
+    const file = path.join(dir, "out.log");
+    const out = fs.openSync(file, "w");
+    const script = `import { log } from ${JSON.stringify(path.resolve("lib/log.ts"))};
+      for (let i = 0; i < 200; i++) log.info({ i }, "line");
+      process.kill(process.pid, "SIGKILL");`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", out, "pipe"], env: { ...process.env, LOG_LEVEL: "info" } });
+    fs.closeSync(out);
+    expect(child.signal).toBe("SIGKILL");
+    const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { i: number });
+    expect(lines.map((line) => line.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });
 });
