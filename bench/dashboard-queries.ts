@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { createPrismaClient } from "../lib/db/client";
+import { SESSION_SETTINGS, createPrismaClient } from "../lib/db/client";
 import { listCards } from "../lib/queries/cards";
 import { feeReport } from "../lib/queries/fees";
 import { overview } from "../lib/queries/overview";
@@ -36,6 +36,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const db = createPrismaClient(url);
 const sql = new pg.Client({ connectionString: url });
 await sql.connect();
+// EXPLAIN must plan as the app's own connections do.
+await sql.query(SESSION_SETTINGS);
 const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await sql.query<T>(text, values)).rows[0];
 
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -10,6 +10,15 @@ export type Sql = Pick<pg.Pool, "query">;
 // symbol, not a module-level map: Next may load this module more than once in one process.
 const POOL = Symbol.for("parking-sync-console.pg-pool");
 
+/**
+ * Every connection of ours runs without parallel query. The dashboard's reads are index walks
+ * that stop at a page or a cap, and PostgreSQL's parallel plans for them (Gather Merge over a
+ * backward index scan) spent their time starting and feeding workers: the sync list for one park
+ * took 0.5-0.8 s at 1 M renewals with them and 50-60 ms without (npm run bench, queries). Per
+ * connection, so other clients of the database (an operator's reports) keep their parallel plans.
+ */
+export const SESSION_SETTINGS = "SET max_parallel_workers_per_gather = 0";
+
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle connection dropped by a server restart must not crash the process (an 'error' event
@@ -17,15 +26,10 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   // Prisma adds its own listener only on its first query; raw-SQL-only users (the sync worker)
   // may never make one.
   pool.on("error", () => {});
-  // No parallel query on our connections. The dashboard's reads are index walks that stop at a
-  // page or a cap, and PostgreSQL's parallel plans for them (Gather Merge over a backward index
-  // scan) spent their time starting and feeding workers: the sync list for one park took 0.5-0.8 s
-  // at 1 M renewals with them and 50-60 ms without (npm run bench, queries). Set per connection,
-  // so other clients of the database (an operator's reports) keep their parallel plans. The pool
-  // runs this before any query of ours on the new connection; should it fail, the plans stay as
-  // PostgreSQL would choose them and the error surfaces no further.
+  // The pool runs this before any query of ours on the new connection; should it fail, the plans
+  // stay as PostgreSQL would choose them and the error surfaces no further.
   pool.on("connect", (connection) => {
-    connection.query("SET max_parallel_workers_per_gather = 0").catch(() => {});
+    connection.query(SESSION_SETTINGS).catch(() => {});
   });
   // The client owns the pool: $disconnect() ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
