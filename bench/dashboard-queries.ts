@@ -106,6 +106,7 @@ const queries: { name: string; run: () => Promise<unknown>; runs?: number }[] = 
   { name: "sync page, one code", run: () => syncPage({ code: failedCode }) },
   { name: "sync failures view", run: () => failureGroups(db) },
   { name: "sync page, one park, any status", run: () => syncPage({ park }) },
+  { name: "sync page, synced in one park", run: () => syncPage({ status: "SYNCED", park }) },
   { name: "sync page, by pay time", run: () => syncPage({ sort: "payTime" }) },
   // The renewals' deep position as a sync cursor: about as deep (a sync's id is near its renewal's).
   { name: "sync page, by pay time at 90 % depth", run: () => syncPage({ sort: "payTime", after: syncsParams.cursor("payTime", deep.booked_at, deep.id) }) },
