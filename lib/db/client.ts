@@ -20,17 +20,20 @@ const POOL = Symbol.for("parking-sync-console.pg-pool");
 export const SESSION_SETTINGS = "SET max_parallel_workers_per_gather = 0";
 
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    // Runs on each new connection before it serves a query; if it fails, that connection is closed
+    // and the query that asked for it fails, as on any connection error.
+    onConnect: async (connection) => {
+      await connection.query(SESSION_SETTINGS);
+    },
+  });
   // An idle connection dropped by a server restart must not crash the process (an 'error' event
   // with no listener would): the pool discards it, and the next query reports any lasting outage.
   // Prisma adds its own listener only on its first query; raw-SQL-only users (the sync worker)
   // may never make one.
   pool.on("error", () => {});
-  // The pool runs this before any query of ours on the new connection; should it fail, the plans
-  // stay as PostgreSQL would choose them and the error surfaces no further.
-  pool.on("connect", (connection) => {
-    connection.query(SESSION_SETTINGS).catch(() => {});
-  });
   // The client owns the pool: $disconnect() ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
