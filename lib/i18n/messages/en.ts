@@ -154,6 +154,7 @@ export const en: Messages = {
     sortedDesc: "descending",
     totals: "{count} rows, amount {amount}",
     totalsCapped: "More than {count} rows; narrow the filters to see the total amount",
+    totalsPending: "Counting the totals…",
     pagination: "Pagination",
     from: "From",
     to: "To",

@@ -153,6 +153,7 @@ export const zhCN = {
     sortedDesc: "降序",
     totals: "共 {count} 条，金额合计 {amount}",
     totalsCapped: "超过 {count} 条，请缩小筛选范围以查看合计金额",
+    totalsPending: "正在统计合计…",
     pagination: "分页",
     from: "开始日期",
     to: "结束日期",

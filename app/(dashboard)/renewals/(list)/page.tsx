@@ -1,23 +1,23 @@
+import { Suspense } from "react";
 import { ListNotice } from "@/components/data-table/list-notice";
+import { RenewalTotals, RenewalTotalsPending } from "@/components/renewals/renewal-totals";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { formatFen } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { pickMessages } from "@/lib/i18n/pick";
 import { filterValues, listState, type RawParams } from "@/lib/list/params";
 import { listParkOptions } from "@/lib/queries/parks";
-import { listRenewals, renewalTotals } from "@/lib/queries/renewals";
+import { listRenewals } from "@/lib/queries/renewals";
 import { renewalsParams } from "@/lib/validations/renewals";
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requirePageUser("VIEWER");
   const list = renewalsParams.parse(await searchParams);
   const db = getDb();
-  const [t, page, totals, parks] = await Promise.all([getMessages(), listRenewals(db, list.query), renewalTotals(db, list.query), listParkOptions(db)]);
-  const count = totals.count.toLocaleString("zh-CN");
+  const [t, page, parks] = await Promise.all([getMessages(), listRenewals(db, list.query), listParkOptions(db)]);
   return (
     <>
       <PageHeader title={t.pages.renewals.title} description={t.pages.renewals.description}>
@@ -35,9 +35,9 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         parks={parks}
         t={pickMessages(t, "renewals", "sync", "table", "list")}
         summary={
-          <p className="mb-2 text-sm text-slate-600" data-testid="list-totals">
-            {totals.capped ? t.list.totalsCapped.replace("{count}", count) : t.list.totals.replace("{count}", count).replace("{amount}", formatFen(totals.amountFen))}
-          </p>
+          <Suspense key={JSON.stringify(list.query)} fallback={<RenewalTotalsPending t={t.list} />}>
+            <RenewalTotals query={list.query} t={t.list} />
+          </Suspense>
         }
       />
     </>
