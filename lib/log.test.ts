@@ -60,5 +60,6 @@ describe("log destination", () => {
     expect(child.signal).toBe("SIGKILL");
     const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { i: number });
     expect(lines.map((line) => line.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
