@@ -5,6 +5,7 @@
 // adds: an empty route handler (reads the body, answers), and the baseline's own handler served
 // through a route handler (the ceiling for the callback's work on this stack). The app's memory
 // (at rest and under load) and its start-up time are measured too.
+import { setTimeout as sleep } from "node:timers/promises";
 import { buildIsStale } from "../lib/server/build";
 import { createPrismaClient } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
@@ -117,7 +118,7 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
       options.log(`intake: ${row.server.padEnd(16)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
     }
     // Garbage from the load is collectable by now; what stays is what the app keeps.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await sleep(3_000);
   } finally {
     rssAtRestAfterMiB = processRssMiB(app.pid);
     await app.stop();
@@ -152,8 +153,6 @@ async function settle(url: string) {
     await client.query("CHECKPOINT");
   });
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function addVendor(url: string) {
   const db = createPrismaClient(url, { max: 1 });

@@ -14,8 +14,9 @@ const PASSWORD = "bench-admin-password"; // startApp's ADMIN_PASSWORD: the first
 /**
  * Fetches of each page before the timed ones. After a start the first fetches of a page are slow
  * (its render code is not optimised yet, and at 10 M what it reads may not be in memory): at 10 M
- * the overview took 6.6 s, 0.7 s, 0.7 s, 0.3 s, 0.2 s, 0.3 s, then ~0.1 s. Two warm-up fetches left some of those in the p95; the report shows
- * the first fetch and the slowest warm-up fetch beside the timed ones instead.
+ * the overview took 6.6 s, 0.7 s, 0.7 s, 0.3 s, 0.2 s, 0.3 s, then ~0.1 s. Two warm-up fetches
+ * left some of those in the p95; the report shows the first fetch and the slowest warm-up fetch
+ * beside the timed ones instead.
  */
 export const WARMUP_FETCHES = 10;
 
