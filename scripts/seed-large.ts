@@ -51,6 +51,9 @@ const ROLLUP_TRIGGERS = [
   ["wechat_syncs", "sync_status_counts_insert"],
   // A per-row lookup of the renewal; the load writes booked_at, park and amount itself.
   ["wechat_syncs", "wechat_syncs_renewal_copies"],
+  // Each load statement would list its paid renewals and the next take them off again.
+  ["renewals", "sync_presence_renewals_insert"],
+  ["wechat_syncs", "sync_presence_syncs_insert"],
 ];
 const BATCH = 500_000;
 const started = performance.now();
@@ -243,6 +246,7 @@ await step(
   `DELETE FROM sync_status_counts;
    INSERT INTO sync_status_counts (status, shard, count) SELECT status, (id % 64)::smallint, count(*) FROM wechat_syncs GROUP BY 1, 2`,
 );
+await step("sync_presence_anomalies", "SELECT sync_presence_rebuild()");
 await step("commit", "COMMIT");
 // Visibility map and statistics, as a long-running database has them (index-only scans need the first).
 await step("vacuum analyze", `VACUUM (ANALYZE) ${[...LOADED, "month_cards", "fee_daily", "fee_monthly", "fee_day_totals", "sync_status_counts", "parks"].join(", ")}`);
