@@ -76,4 +76,24 @@ describe("sync list", () => {
     const back = await listSyncs(db, syncsParams.parse({ sort: "payTime", perPage: "25", before: second.prev! }).query);
     expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
   });
+
+  it("reads a filter on the renewal (a park across statuses or in SYNCED, a search) by ids first: the same rows, in order, and back", async () => {
+    const filters: Record<string, string>[] = [{ park: "P1" }, { park: "P0", status: "SYNCED" }, { q: "S13" }, { park: "P1", sort: "payTime", dir: "asc" }];
+    for (const params of filters) {
+      const rows = await walk(params);
+      const { query } = syncsParams.parse(params);
+      const key = query.sort === "payTime" ? "bookedAt" : "updatedAt";
+      const expected = await db.wechatSync.findMany({
+        where: { ...(query.status ? { status: query.status } : {}), renewal: query.park ? { parkId: query.park } : { tradeNo: "S13" } },
+        orderBy: [{ [key]: query.dir }, { id: query.dir }],
+      });
+      expect({ params, ids: rows.map((r) => r.id) }).toEqual({ params, ids: expected.map((r) => r.id) });
+      expect(rows.length).toBeGreaterThan(0);
+    }
+    const first = await listSyncs(db, syncsParams.parse({ park: "P1", perPage: "25" }).query);
+    const second = await listSyncs(db, syncsParams.parse({ park: "P1", perPage: "25", after: first.next! }).query);
+    const back = await listSyncs(db, syncsParams.parse({ park: "P1", perPage: "25", before: second.prev! }).query);
+    expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(second.rows.every((row) => row.renewal.parkId === "P1")).toBe(true);
+  });
 });

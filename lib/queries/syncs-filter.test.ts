@@ -2,7 +2,7 @@
 // parameters are dropped, and both sorts page by keyset with the tiebreak their index has.
 import { describe, expect, it } from "vitest";
 import { keysetArgs, keysetPage } from "@/lib/list/keyset";
-import { SYNC_SORTS, syncSortValue, syncsWhere } from "@/lib/queries/syncs-filter";
+import { SYNC_SORTS, filtersByRenewal, syncSortValue, syncsWhere } from "@/lib/queries/syncs-filter";
 import { syncsParams } from "@/lib/validations/syncs";
 
 const parse = (raw: Record<string, string>) => syncsParams.parse(raw);
@@ -77,5 +77,23 @@ describe("sync list keyset", () => {
       take: 51,
     });
     expect(keysetPage([row, row], { ...query, perPage: 1, after: undefined }, (r) => String(r.id))).toEqual({ rows: [row], next: "9", prev: null });
+  });
+
+  it("says which filters ask about the renewal, as the where it builds does", () => {
+    const cases: [Record<string, string>, boolean][] = [
+      [{}, false],
+      [{ status: "FAILED" }, false],
+      [{ park: "P1", status: "FAILED" }, false],
+      [{ park: "P1", status: "RETRYING", code: "SYSTEM_ERROR" }, false],
+      [{ park: "P1" }, true],
+      [{ park: "P1", status: "SYNCED" }, true],
+      [{ q: "京A" }, true],
+      [{ q: "京A", status: "FAILED" }, true],
+    ];
+    for (const [raw, byRenewal] of cases) {
+      const { query } = parse(raw);
+      expect({ raw, byRenewal: filtersByRenewal(query) }).toEqual({ raw, byRenewal });
+      expect({ raw, joins: JSON.stringify(syncsWhere(query)).includes('"renewal"') }).toEqual({ raw, joins: byRenewal });
+    }
   });
 });

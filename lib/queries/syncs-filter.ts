@@ -20,6 +20,12 @@ export const syncSortValue = (sort: SyncSort, row: { updatedAt: Date; bookedAt: 
 
 export type SyncsFilter = Partial<Pick<SyncsQuery, "status" | "code" | "park" | "from" | "to" | "q">>;
 
+/** Outside SYNCED every sync carries its renewal's park (a CHECK says so): no join per sync then. */
+const syncCarriesPark = (query: SyncsFilter) => !!query.status && query.status !== "SYNCED";
+
+/** Whether the filter asks about each sync's renewal: a search, or a park across statuses or in SYNCED. */
+export const filtersByRenewal = (query: SyncsFilter) => !!query.q || (!!query.park && !syncCarriesPark(query));
+
 export function syncsWhere(query: SyncsFilter): Prisma.WechatSyncWhereInput {
   const and: Prisma.WechatSyncWhereInput[] = [];
   if (query.status) and.push({ status: query.status });
@@ -28,8 +34,7 @@ export function syncsWhere(query: SyncsFilter): Prisma.WechatSyncWhereInput {
   const booked = dayRange(query.from, query.to);
   if (booked) and.push({ bookedAt: booked });
   const renewal: Prisma.RenewalWhereInput[] = [];
-  // Outside SYNCED every sync carries its renewal's park (a CHECK says so): no join per sync then.
-  if (query.park && query.status && query.status !== "SYNCED") and.push({ parkId: query.park });
+  if (query.park && syncCarriesPark(query)) and.push({ parkId: query.park });
   else if (query.park) renewal.push({ parkId: query.park });
   if (query.q) renewal.push(textSearch(query.q, ["carNumber", "cardId", "tradeNo", "outTradeNo"], "carNumber") as Prisma.RenewalWhereInput);
   if (renewal.length) and.push({ renewal: { is: renewal.length === 1 ? renewal[0] : { AND: renewal } } });
