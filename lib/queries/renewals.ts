@@ -82,8 +82,8 @@ async function cappedTotals(db: Db, query: RenewalsQuery) {
 
 /**
  * Booking gives a sync to exactly the paid renewals, and sync_presence_anomalies lists every renewal
- * where that fails to hold (its migration). While it is empty, "no sync" is "unpaid", read from the
- * unpaid renewals' partial index, which carries the amount: a few ms for 10,000 of them, where
+ * where that fails to hold (its migration). While it is empty, "no sync" is "state 0", read from
+ * the failed payments' partial index, which carries the amount: a few ms for 10,000 of them, where
  * looking for a missing sync under every renewal took 0.6-1.0 s.
  */
 async function noSyncIsUnpaid(db: Db) {
