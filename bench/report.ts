@@ -33,6 +33,8 @@ const INTAKE_GOAL_RUNS = [{ kind: "unique", connections: 1 }, { kind: "unique", 
 
 /** A share as a percentage with one decimal, so 59.8 % is not printed as a goal of 60 % met. */
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
+/** A CPU ratio to two decimals, so 3.02 × is not printed as a goal of 3 × met. */
+const times = (ratio: number) => ratio.toFixed(2);
 
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
@@ -157,11 +159,11 @@ function goalsSection(results: BenchResults): string[] {
     lines.push(
       `- Intake, ${kind === "storm" ? `duplicate storm at concurrency ${connections}` : `concurrency ${connections}`}: ${ours.acceptedPerSec} accepted/s, ` +
         `${percent(share)} of the baseline (goal ≥ ${GOALS.ofBaseline * 100} %: ${verdict(share >= GOALS.ofBaseline, ceilingShare === null ? null : ceilingShare >= GOALS.ofBaseline)}` +
-        `${ceilingShare === null ? "" : `; the baseline's handler through Next ${percent(ceilingShare)}`}), ` +
-        `CPU ${cpu === null ? "–" : `${Math.round(cpu * 10) / 10} ×`} the baseline's (goal ≤ ${GOALS.cpuTimesBaseline} ×: ` +
+        `${ceilingShare === null ? "" : `; the baseline's handler through Next ${percent(ceilingShare)}, ours ${percent(share / Math.max(ceilingShare, 0.001))} of it`}), ` +
+        `CPU ${cpu === null ? "–" : `${times(cpu)} ×`} the baseline's (goal ≤ ${GOALS.cpuTimesBaseline} ×: ` +
         `${verdict(cpu !== null && cpu <= GOALS.cpuTimesBaseline, ceilingCpu === null ? null : ceilingCpu <= GOALS.cpuTimesBaseline)}` +
-        `${emptyCpu === null ? "" : `; the empty route alone ${Math.round(emptyCpu * 10) / 10} ×`}` +
-        `${ceilingCpu === null ? "" : `, the baseline's handler through Next ${Math.round(ceilingCpu * 10) / 10} ×`}).`,
+        `${emptyCpu === null ? "" : `; the empty route alone ${times(emptyCpu)} ×`}` +
+        `${ceilingCpu === null ? "" : `, the baseline's handler through Next ${times(ceilingCpu)} ×`}).`,
     );
   }
   for (const queries of [results.queries, ...(results.moreQueries ?? [])]) {
