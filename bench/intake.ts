@@ -12,6 +12,7 @@ import { parseEnv } from "../lib/env";
 import { upsertVendorFromEnv } from "../lib/server/bootstrap";
 import { freshDatabase, withClient, type BenchCluster } from "./database";
 import { mergeLoads, runLoad, type LoadResult } from "./load";
+import { balancedOrders } from "./round-order";
 import { processCpuMs, processRssMiB } from "./machine";
 import { BENCH_UKEY, BENCH_UNION_ID } from "./notices";
 import { freePort, startApp, startBaseline, type Server } from "./servers";
@@ -19,11 +20,16 @@ import { freePort, startApp, startBaseline, type Server } from "./servers";
 export const CONCURRENCIES = [1, 10, 50, 200];
 export const STORM_COPIES = 5;
 export const STORM_CONNECTIONS = 50;
+/** Per server, before the first timed run: V8 was still optimising the route layer after 2 s. */
+const WARM_UP_SECONDS = 5;
 /**
- * Each concurrency's time is split into this many rounds, the servers in turn and in reverse
- * order every other round, so a machine's drift falls on every server alike.
+ * Each concurrency's time is split into rounds, one per server, in a balanced order
+ * (bench/round-order.ts), so a machine's drift and what a run inherits from the one before it
+ * fall on every server alike. With the servers in turn, reversed every other round, over three
+ * rounds the first server of each concurrency (ours) ran first in two of them, and those runs
+ * cost it 8–17 % at c=1 against the baseline's handler through Next; with that handler first, it
+ * lost the same.
  */
-export const ROUNDS = 3;
 
 type Row = Omit<LoadResult, "acceptedTradeNos" | "latencies"> & {
   kind: "unique" | "storm";
@@ -83,12 +89,15 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
     await settle(databaseOf.get(server)!);
     return { result, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
   };
-  // Every server at one concurrency: ROUNDS rounds of seconds / ROUNDS each, in turn.
-  const measure = async (kind: Row["kind"], connections: number, seconds: number, tag: string): Promise<Row[]> => {
+  // Every server at one concurrency: a round per server, seconds / rounds each, in balanced order.
+  const measure = async (kind: Row["kind"], connections: number, seconds: number, tag: string, level: number): Promise<Row[]> => {
     const parts = new Map(servers.map((server) => [server, { results: [] as LoadResult[], cpuMs: 0 as number | null }]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const server of round % 2 ? [...servers].reverse() : servers) {
-        const { result, cpuMs } = await measureOnce(server, kind, connections, seconds / ROUNDS, `${tag}r${round}`);
+    // The bare baseline (its own process) opens the first concurrency: the app spends the pause
+    // after its warm-up on a garbage collection, not on a measured run.
+    const orders = balancedOrders(servers, servers.indexOf(baseline) + level);
+    for (const [round, order] of orders.entries()) {
+      for (const server of order) {
+        const { result, cpuMs } = await measureOnce(server, kind, connections, seconds / orders.length, `${tag}r${round}`);
         const part = parts.get(server)!;
         part.results.push(result);
         part.cpuMs = part.cpuMs === null || cpuMs === null ? null : part.cpuMs + cpuMs;
@@ -106,14 +115,14 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   };
   try {
     // Warm-up: Next.js loads the route and V8 optimises on first use; not reported.
-    for (const server of servers) await measureOnce(server, "unique", 10, 2, "w");
-    for (const connections of CONCURRENCIES) {
-      for (const row of await measure("unique", connections, options.seconds, `c${connections}`)) {
+    for (const server of servers) await measureOnce(server, "unique", 10, WARM_UP_SECONDS, "w");
+    for (const [level, connections] of CONCURRENCIES.entries()) {
+      for (const row of await measure("unique", connections, options.seconds, `c${connections}`, level)) {
         rows.push(row);
         options.log(`intake: ${row.server.padEnd(16)} c=${String(connections).padEnd(3)} ${row.acceptedPerSec} accepted/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
       }
     }
-    for (const row of await measure("storm", STORM_CONNECTIONS, options.seconds, "s")) {
+    for (const row of await measure("storm", STORM_CONNECTIONS, options.seconds, "s", CONCURRENCIES.length)) {
       rows.push(row);
       options.log(`intake: ${row.server.padEnd(16)} storm ×${STORM_COPIES} ${row.acceptedPerSec} answers/s, p99 ${row.p99} ms, ${row.cpuMsPerAnswer} ms CPU/answer, ${row.errors} errors`);
     }
@@ -127,7 +136,7 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   const verification = [await verify("app (ours and the baseline handler through Next, one database)", appUrl, answered.get(app)!), await verify("baseline", baselineUrl, answered.get(baseline)!)];
   const footprint = { startMs: app.startMs, rssAtStartMiB, rssPeakUnderLoadMiB, rssAtRestAfterMiB };
   options.log(`intake: app started in ${footprint.startMs} ms; RSS ${rssAtStartMiB} MiB at rest, ${rssPeakUnderLoadMiB} MiB peak under load, ${rssAtRestAfterMiB} MiB after`);
-  return { builtFirst, secondsPerRun: options.seconds, rounds: ROUNDS, rows, verification, footprint };
+  return { builtFirst, secondsPerRun: options.seconds, rounds: balancedOrders(servers).length, rows, verification, footprint };
 }
 
 /**

@@ -42,7 +42,7 @@ const met = (ok: boolean) => (ok ? "met" : "**missed**");
 
 function intakeSection(intake: IntakeResult): string[] {
   const lines = [
-    `### Callback intake (${intake.secondsPerRun} s per server and concurrency, in ${intake.rounds ?? 1} rounds taken in turn; ours = \`npm start\` production build, empty route = a route handler in the same app that only reads the body and answers, baseline = bare node:http + pg, baseline through Next = the baseline's own handler served by a route handler in the same app)`,
+    `### Callback intake (${intake.secondsPerRun} s per server and concurrency, in ${intake.rounds ?? 1} rounds, the servers in a balanced order; ours = \`npm start\` production build, empty route = a route handler in the same app that only reads the body and answers, baseline = bare node:http + pg, baseline through Next = the baseline's own handler served by a route handler in the same app)`,
     "",
   ];
   const pick = (server: string, kind: string, connections: number) =>
