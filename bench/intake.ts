@@ -26,9 +26,9 @@ const WARM_UP_SECONDS = 5;
  * Each concurrency's time is split into rounds, one per server, in a balanced order
  * (bench/round-order.ts), so a machine's drift and what a run inherits from the one before it
  * fall on every server alike. With the servers in turn, reversed every other round, over three
- * rounds the first server of each concurrency (ours) ran first in two of them, and those runs
- * cost it 8–17 % at c=1 against the baseline's handler through Next; with that handler first, it
- * lost the same.
+ * rounds the first server of each concurrency (ours) ran first in two of them, and at c=1 the
+ * server that did lost: ours trailed the baseline's handler through Next by 7–17 % in six runs,
+ * and with that handler first it trailed ours by 7 and 22 % in two.
  */
 
 type Row = Omit<LoadResult, "acceptedTradeNos" | "latencies"> & {
@@ -92,8 +92,9 @@ export async function benchIntake(cluster: BenchCluster, options: { seconds: num
   // Every server at one concurrency: a round per server, seconds / rounds each, in balanced order.
   const measure = async (kind: Row["kind"], connections: number, seconds: number, tag: string, level: number): Promise<Row[]> => {
     const parts = new Map(servers.map((server) => [server, { results: [] as LoadResult[], cpuMs: 0 as number | null }]));
-    // The bare baseline (its own process) opens the first concurrency: the app spends the pause
-    // after its warm-up on a garbage collection, not on a measured run.
+    // The bare baseline (its own process) opens the first concurrency, so whatever the app does
+    // in the pause after its warm-up falls on no measured run (an idle app was seen spending
+    // 300–400 ms of CPU some 25 s after its start, mostly garbage collection).
     const orders = balancedOrders(servers, servers.indexOf(baseline) + level);
     for (const [round, order] of orders.entries()) {
       for (const server of order) {
