@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { startBenchCluster, freshDatabase } from "./database";
 import { runLoad } from "./load";
 import { processCpuMs } from "./machine";
-import { freePort, startApp } from "./servers";
+import { freePort, startApp, type AppServer } from "./servers";
 
 const ROUTES = { ours: "/api/callbacks/bolink", empty: "/api/bench/empty-route", ceiling: "/api/bench/baseline-route" } as const;
 
@@ -21,16 +21,20 @@ const { values, positionals } = parseArgs({
   options: { connections: { type: "string", default: "50" }, seconds: { type: "string", default: "15" } },
 });
 const route = (positionals[0] ?? "empty") as keyof typeof ROUTES;
-if (!(route in ROUTES)) throw new Error(`route: one of ${Object.keys(ROUTES).join(", ")}`);
+if (!Object.hasOwn(ROUTES, route)) {
+  console.error(`bench:route-profile: the route is one of ${Object.keys(ROUTES).join(", ")}, not "${route}"`);
+  process.exit(2);
+}
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "route-profile-"));
 process.env.BENCH_PROFILE_DIR = profileDir; // read by startApp: node --cpu-prof for the app process
 const cluster = await startBenchCluster();
+let app: AppServer | undefined;
 let summary: string[];
 try {
-  const app = await startApp(await freePort(), await freshDatabase(cluster, "bench_route_profile"));
+  app = await startApp(await freePort(), await freshDatabase(cluster, "bench_route_profile"));
   const url = `${app.origin}${ROUTES[route]}`;
   await runLoad({ url, connections: 10, seconds: 3, run: `${Date.now().toString(36)}w` }); // V8 warm-up, not counted
   const cpuBefore = processCpuMs(app.pid);
@@ -47,6 +51,7 @@ try {
     `profile: ${profile.file} (open it in Chrome DevTools)`,
   ];
 } finally {
+  await app?.stop(); // already stopped unless something above failed
   await cluster.stop();
 }
 console.log(summary.join("\n"));
