@@ -1,10 +1,9 @@
 // The callback endpoint against a real database: POST handler in, rows and answers out.
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/callbacks/bolink/route";
 import { REJECT_REASONS } from "@/lib/bolink/reject-reasons";
 import { sqlOf, type Db } from "@/lib/db/client";
-import { UKEY, UNION_ID, signedNotice, validData } from "./helpers/callback-ledger";
-import { createTestDatabase } from "./helpers/database";
+import { UKEY, UNION_ID, bookingDatabase, signedNotice, validData } from "./helpers/callback-ledger";
 
 const SEED_DATA =
   '{"trade_no":"M201WWEZXQ7TZPZ36U9W","out_trade_no":"1230912903301550565509307","attach":{"order_id":"abc123"},"card_id":"12312991","park_id":"21845","amount":0.02,"state":1,"pay_time":1550565528,"arrive_money":0.02,"fee":0,"account_type":1,"remark":"收到月卡续费-测试一二三四五六七八九十-"}';
@@ -12,17 +11,10 @@ const seedBody = (sign = "06510C5527AD8DA8180801CB80A45B4E") =>
   `{"data":${SEED_DATA},"sign":"${sign}","union_id":100000}`;
 
 let db: Db;
+bookingDatabase((created) => (db = created), { alsoEmpty: ["rejected_callbacks"] });
 
 beforeAll(async () => {
-  ({ db } = await createTestDatabase());
-  await db.vendorAccount.create({ data: { unionId: UNION_ID, name: "Bolink test", signingKey: UKEY } });
   await db.vendorAccount.create({ data: { unionId: "200000", name: "Off", signingKey: "DISABLEDKEY12345", enabled: false } });
-});
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(
-    "TRUNCATE renewals, renewal_conflicts, fee_entries, month_cards, card_periods, wechat_syncs, rejected_callbacks CASCADE",
-  );
 });
 
 async function post(body: string | Uint8Array, headers: Record<string, string> = {}) {

@@ -1,25 +1,16 @@
 // The dashboard's rollups (fee_daily, fee_monthly, fee_day_totals, sync_status_counts) against the raw aggregation they
 // replace: bookings through the real callback route, re-deliveries, conflicts, state-0 notices,
 // several parks, channels and China-time days, hand-made edits, and every sync transition.
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { feeSummary } from "@/lib/queries/fees";
 import { overview } from "@/lib/queries/overview";
 import { syncStatusCounts } from "@/lib/queries/syncs";
 import { parseFeesQuery } from "@/lib/validations/fees";
-import { UKEY, UNION_ID, postCallback, signedNotice, validData } from "./helpers/callback-ledger";
-import { createTestDatabase } from "./helpers/database";
+import { bookingDatabase, postCallback, signedNotice, validData } from "./helpers/callback-ledger";
 
 let db: Db;
-
-beforeAll(async () => {
-  ({ db } = await createTestDatabase());
-  await db.vendorAccount.create({ data: { unionId: UNION_ID, name: "Bolink test", signingKey: UKEY } });
-});
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe("TRUNCATE renewals, renewal_conflicts, fee_entries, month_cards, card_periods, wechat_syncs CASCADE");
-});
+bookingDatabase((created) => (db = created));
 
 const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 

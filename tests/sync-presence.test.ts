@@ -2,23 +2,14 @@
 // their payment — and the renewals totals for "no sync", which read "unpaid" while it is empty:
 // bookings through the real callback route, re-deliveries, state-0 notices, concurrent bookings,
 // then every edit by hand that breaks the rule, and back.
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { renewalTotals } from "@/lib/queries/renewals";
 import { renewalsParams } from "@/lib/validations/renewals";
-import { UKEY, UNION_ID, postCallback, signedNotice, validData } from "./helpers/callback-ledger";
-import { createTestDatabase } from "./helpers/database";
+import { UNION_ID, bookingDatabase, postCallback, signedNotice, validData } from "./helpers/callback-ledger";
 
 let db: Db;
-
-beforeAll(async () => {
-  ({ db } = await createTestDatabase());
-  await db.vendorAccount.create({ data: { unionId: UNION_ID, name: "Bolink test", signingKey: UKEY } });
-});
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe("TRUNCATE renewals, renewal_conflicts, fee_entries, month_cards, card_periods, wechat_syncs CASCADE");
-});
+bookingDatabase((created) => (db = created));
 
 const notice = (tradeNo: string, extra: Record<string, unknown> = {}) => signedNotice({ ...validData(tradeNo), ...extra });
 

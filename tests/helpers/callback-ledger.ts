@@ -1,12 +1,33 @@
 // Posts bodies to the real callback route handler and checks the booking tables stay whole.
-import { expect } from "vitest";
+import { beforeAll, beforeEach, expect } from "vitest";
 import { z } from "zod";
 import { POST } from "@/app/api/callbacks/bolink/route";
 import { signData } from "@/lib/bolink/signature";
 import type { Db } from "@/lib/db/client";
+import { createTestDatabase } from "./database";
 
 export const UNION_ID = "100000";
 export const UKEY = "A1B2C3D4E5F60718";
+
+/** The tables one booking writes (lib/bolink/booking.ts). */
+const BOOKING_TABLES = ["renewals", "renewal_conflicts", "fee_entries", "month_cards", "card_periods", "wechat_syncs"];
+
+/**
+ * For a test file that books through the callback route: a fresh test database with the test
+ * vendor (UNION_ID / UKEY), handed to `use` once it exists, and the booking tables (plus
+ * `alsoEmpty`) emptied before each test.
+ */
+export function bookingDatabase(use: (db: Db) => void, options: { alsoEmpty?: string[] } = {}) {
+  let db: Db;
+  beforeAll(async () => {
+    ({ db } = await createTestDatabase());
+    use(db);
+    await db.vendorAccount.create({ data: { unionId: UNION_ID, name: "Bolink test", signingKey: UKEY } });
+  });
+  beforeEach(async () => {
+    await db.$executeRawUnsafe(`TRUNCATE ${[...BOOKING_TABLES, ...(options.alsoEmpty ?? [])].join(", ")} CASCADE`);
+  });
+}
 /** What the route answers when intake itself threw: never acceptable for any input. */
 const CRASHED = "temporarily unavailable, please retry";
 
